@@ -1,0 +1,48 @@
+/**
+ * Failure types that activities and workflows of this library raise, as `ApplicationFailure.type`.
+ * String constants, never class names: bundlers and minifiers rename classes, and Temporal retry policies
+ * match on these strings (`nonRetryableErrorTypes`).
+ */
+export const FailureType = {
+  /** ThrottlingException or any 429 answer. Retried, after `Retry-After` when the service sent one. */
+  THROTTLED: 'NeptuneThrottled',
+  /** InternalServerException or a 500/502/503/504 answer. Retried. */
+  SERVER_ERROR: 'NeptuneServerError',
+  /** The request never got an answer: connection reset or refused, DNS, socket or request timeout. Retried. */
+  NETWORK_ERROR: 'NeptuneNetworkError',
+  /** The answer could not be read: a non-JSON body such as a proxy's HTML error page. Retried. */
+  MALFORMED_RESPONSE: 'NeptuneMalformedResponse',
+  /** ExpiredTokenException / RequestExpired: credentials are refreshed by the next attempt. Retried. */
+  EXPIRED_CREDENTIALS: 'NeptuneExpiredCredentials',
+  /** ResourceNotFoundException within the grace period after this library started the task. Retried. */
+  TASK_NOT_FOUND_YET: 'NeptuneTaskNotFoundYet',
+  /** ConflictException other than cancelling a task that has already ended. Retried. */
+  CONFLICT: 'NeptuneConflict',
+  /** Anything this library does not recognise. Retried, so that the retry policy's limits decide. */
+  UNEXPECTED: 'NeptuneUnexpectedError',
+
+  /** ValidationException from the service. Not retried. */
+  VALIDATION: 'NeptuneValidationError',
+  /** ResourceNotFoundException: the task or graph does not exist. Not retried. */
+  NOT_FOUND: 'NeptuneNotFound',
+  /** AccessDeniedException, UnrecognizedClientException, InvalidSignatureException. Not retried. */
+  ACCESS_DENIED: 'NeptuneAccessDenied',
+  /** ServiceQuotaExceededException. Not retried. */
+  QUOTA_EXCEEDED: 'NeptuneQuotaExceeded',
+  /** No credentials or no region could be found. Not retried. */
+  CONFIGURATION: 'NeptuneConfigurationError',
+  /** Input rejected before any request was sent. Not retried. */
+  INVALID_INPUT: 'NeptuneInvalidInput',
+} as const;
+
+export type FailureType = (typeof FailureType)[keyof typeof FailureType];
+
+/** The failure types no retry can fix; use as `RetryPolicy.nonRetryableErrorTypes`. */
+export const NON_RETRYABLE_FAILURE_TYPES: readonly FailureType[] = [
+  FailureType.VALIDATION,
+  FailureType.NOT_FOUND,
+  FailureType.ACCESS_DENIED,
+  FailureType.QUOTA_EXCEEDED,
+  FailureType.CONFIGURATION,
+  FailureType.INVALID_INPUT,
+];
