@@ -1,0 +1,17 @@
+/** A source of numbers in [0, 1). */
+export type Random = () => number;
+
+/**
+ * mulberry32: a tiny seeded PRNG. Good enough to make emulator ids, fault dice and simulated waits
+ * repeatable from a seed; not for anything that must be unpredictable.
+ */
+export function mulberry32(seed: number): Random {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
