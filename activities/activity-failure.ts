@@ -1,0 +1,39 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { classifyNeptuneError, type ClassificationContext } from '../src/classify-error';
+import { redactCredentials } from '../src/redact-credentials';
+
+export type NeptuneOperation = 'GetImportTask' | 'StartImportTask' | 'CancelImportTask' | 'ListImportTasks';
+
+/**
+ * Turns whatever a Neptune call threw into the ApplicationFailure Temporal's retry policy acts on. The
+ * original error stays attached as `cause` (with credentials redacted from its message), so the Web UI
+ * shows the real chain, not a flattened string.
+ */
+export function toActivityFailure(
+  error: unknown,
+  operation: NeptuneOperation,
+  subject: string,
+  context: ClassificationContext = {},
+): ApplicationFailure {
+  const { type, retryable, nextRetryDelayMs, details } = classifyNeptuneError(error, context);
+  const where = [
+    details.httpStatusCode !== undefined ? `HTTP ${details.httpStatusCode}` : undefined,
+    details.reason !== undefined ? `reason ${details.reason}` : undefined,
+    details.code !== undefined && details.code !== details.errorName ? details.code : undefined,
+    details.requestId !== undefined ? `request id ${details.requestId}` : undefined,
+  ].filter(Boolean);
+  details.message = redactCredentials(details.message);
+  const message =
+    `${operation} ${subject} failed: ${details.errorName}` +
+    (where.length ? ` (${where.join(', ')})` : '') +
+    (details.message ? `: ${details.message}` : '');
+  if (error instanceof Error) error.message = redactCredentials(error.message);
+  return ApplicationFailure.create({
+    type,
+    message,
+    nonRetryable: !retryable,
+    details: [details],
+    nextRetryDelay: nextRetryDelayMs,
+    cause: error instanceof Error ? error : undefined,
+  });
+}

@@ -1,0 +1,184 @@
+import {
+  CancelImportTaskCommand,
+  GetImportTaskCommand,
+  ListImportTasksCommand,
+  type NeptuneGraphClient,
+  StartImportTaskCommand,
+} from '@aws-sdk/client-neptune-graph';
+import { Context } from '@temporalio/activity';
+import { FailureType } from '../src/failure-types';
+import { type ImportTaskSnapshot, toImportTaskSnapshot } from '../src/import-task-snapshot';
+import {
+  type StartImportTaskInput,
+  validateStartImportTaskInput,
+  validateTaskIdentifier,
+} from '../src/input-validation';
+import { createNeptuneGraphClient, type NeptuneClientSettings } from '../src/neptune-client';
+import { isTerminalPhase, phaseOfStatus } from '../src/status-model';
+import { toActivityFailure, type NeptuneOperation } from './activity-failure';
+
+export interface NeptuneImportActivitiesOptions {
+  /** A client to use as is. Otherwise one is built, once, from `clientSettings` and the AWS defaults. */
+  client?: NeptuneGraphClient;
+  clientSettings?: NeptuneClientSettings;
+}
+
+export interface GetImportTaskInput {
+  taskIdentifier: string;
+  /**
+   * ISO-8601 time until which ResourceNotFoundException is retryable (`NeptuneTaskNotFoundYet`): the service
+   * is eventually consistent right after StartImportTask. Set by workflows that started the task themselves.
+   */
+  notFoundGraceUntil?: string;
+}
+
+export interface StartImportTaskResult {
+  task: ImportTaskSnapshot;
+  /** True when a retried start found this task already running and returned it instead of starting another. */
+  alreadyStarted: boolean;
+}
+
+export interface CancelImportTaskInput {
+  taskIdentifier: string;
+}
+
+export interface CancelImportTaskResult {
+  task: ImportTaskSnapshot;
+  /** True when the task had already ended, so there was nothing to cancel (not an error). */
+  alreadyEnded: boolean;
+}
+
+/** Error thrown by the SDK for an aborted request; rethrown as Temporal's cancellation, not classified. */
+function cancellationOr(error: unknown): unknown {
+  const signal = Context.current().cancellationSignal;
+  return signal.aborted ? (signal.reason ?? error) : error;
+}
+
+function errorName(error: unknown): string | undefined {
+  return (error as { name?: string } | null)?.name;
+}
+
+/**
+ * The activities of this library, registered under their property names (`getImportTask`, ...). Workflows
+ * proxy them with `proxyActivities<NeptuneImportActivities>()` and a type-only import.
+ */
+export function createNeptuneImportActivities(options: NeptuneImportActivitiesOptions = {}) {
+  let client = options.client;
+  // Built on first use, not at worker start: a missing region then fails an activity (classified, not
+  // retried) instead of crashing the worker.
+  const neptune = () => (client ??= createNeptuneGraphClient(options.clientSettings));
+
+  async function call<T>(
+    operation: NeptuneOperation,
+    subject: string,
+    send: (abortSignal: AbortSignal) => Promise<T>,
+    notFoundIsTransient = false,
+  ): Promise<T> {
+    try {
+      return await send(Context.current().cancellationSignal);
+    } catch (error) {
+      const cause = cancellationOr(error);
+      if (cause !== error) throw cause;
+      throw toActivityFailure(error, operation, subject, { notFoundIsTransient });
+    }
+  }
+
+  function invalidInput(operation: NeptuneOperation, error: unknown): never {
+    throw toActivityFailure(error, operation, 'input');
+  }
+
+  async function getImportTask(input: GetImportTaskInput): Promise<ImportTaskSnapshot> {
+    let taskIdentifier: string;
+    try {
+      taskIdentifier = validateTaskIdentifier(input?.taskIdentifier);
+    } catch (error) {
+      invalidInput('GetImportTask', error);
+    }
+    const graceUntil = input.notFoundGraceUntil ? Date.parse(input.notFoundGraceUntil) : NaN;
+    const answer = await call(
+      'GetImportTask',
+      taskIdentifier,
+      (abortSignal) => neptune().send(new GetImportTaskCommand({ taskIdentifier }), { abortSignal }),
+      Date.now() < graceUntil,
+    );
+    return toImportTaskSnapshot(answer, new Date(), taskIdentifier);
+  }
+
+  /** Pages through ListImportTasks for a running task of the same graph and source. */
+  async function findRunningImport(request: StartImportTaskInput): Promise<ImportTaskSnapshot | undefined> {
+    let nextToken: string | undefined;
+    do {
+      const page = await call('ListImportTasks', request.graphIdentifier, (abortSignal) =>
+        neptune().send(new ListImportTasksCommand({ maxResults: 100, nextToken }), { abortSignal }),
+      );
+      const match = page.tasks?.find(
+        (task) =>
+          task.graphId === request.graphIdentifier &&
+          task.source === request.source &&
+          !isTerminalPhase(phaseOfStatus(task.status)),
+      );
+      if (match) return toImportTaskSnapshot(match, new Date(), match.taskId ?? '');
+      nextToken = page.nextToken;
+    } while (nextToken);
+    return undefined;
+  }
+
+  async function startImportTask(input: StartImportTaskInput): Promise<StartImportTaskResult> {
+    let request: StartImportTaskInput;
+    try {
+      request = validateStartImportTaskInput(input);
+    } catch (error) {
+      invalidInput('StartImportTask', error);
+    }
+    // A retry may follow an attempt whose start succeeded but whose answer was lost: look before starting.
+    if (Context.current().info.attempt > 1) {
+      const running = await findRunningImport(request);
+      if (running) return { task: running, alreadyStarted: true };
+    }
+    try {
+      const answer = await neptune().send(new StartImportTaskCommand(request), {
+        abortSignal: Context.current().cancellationSignal,
+      });
+      return { task: toImportTaskSnapshot(answer, new Date(), ''), alreadyStarted: false };
+    } catch (error) {
+      const cause = cancellationOr(error);
+      if (cause !== error) throw cause;
+      if (errorName(error) === 'ConflictException') {
+        const running = await findRunningImport(request);
+        if (running) return { task: running, alreadyStarted: true };
+      }
+      throw toActivityFailure(error, 'StartImportTask', request.graphIdentifier);
+    }
+  }
+
+  async function cancelImportTask(input: CancelImportTaskInput): Promise<CancelImportTaskResult> {
+    let taskIdentifier: string;
+    try {
+      taskIdentifier = validateTaskIdentifier(input?.taskIdentifier);
+    } catch (error) {
+      invalidInput('CancelImportTask', error);
+    }
+    try {
+      const answer = await neptune().send(new CancelImportTaskCommand({ taskIdentifier }), {
+        abortSignal: Context.current().cancellationSignal,
+      });
+      return { task: toImportTaskSnapshot(answer, new Date(), taskIdentifier), alreadyEnded: false };
+    } catch (error) {
+      const cause = cancellationOr(error);
+      if (cause !== error) throw cause;
+      if (errorName(error) === 'ConflictException') {
+        // Cancelling a task that has already ended is what the caller wanted: not an error.
+        const task = await getImportTask({ taskIdentifier });
+        if (isTerminalPhase(task.phase)) return { task, alreadyEnded: true };
+      }
+      throw toActivityFailure(error, 'CancelImportTask', taskIdentifier);
+    }
+  }
+
+  return { getImportTask, startImportTask, cancelImportTask };
+}
+
+export type NeptuneImportActivities = ReturnType<typeof createNeptuneImportActivities>;
+
+/** The failure types the activities raise, for `nonRetryableErrorTypes` and for matching in workflows. */
+export { FailureType };

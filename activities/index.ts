@@ -1,0 +1,10 @@
+export {
+  createNeptuneImportActivities,
+  type NeptuneImportActivities,
+  type NeptuneImportActivitiesOptions,
+  type GetImportTaskInput,
+  type StartImportTaskResult,
+  type CancelImportTaskInput,
+  type CancelImportTaskResult,
+} from './create-activities';
+export { toActivityFailure, type NeptuneOperation } from './activity-failure';

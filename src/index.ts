@@ -1,0 +1,36 @@
+/** Node-side entry point: activities, the Neptune client factory, the worker helper and the pure model. */
+export {
+  createNeptuneImportActivities,
+  type NeptuneImportActivities,
+  type NeptuneImportActivitiesOptions,
+  type GetImportTaskInput,
+  type StartImportTaskResult,
+  type CancelImportTaskInput,
+  type CancelImportTaskResult,
+} from '../activities';
+export { createNeptuneGraphClient, type NeptuneClientSettings } from './neptune-client';
+export { createNeptuneImportWorker, workflowsPath, type NeptuneImportWorkerOptions } from './worker';
+export { RECOMMENDED_ACTIVITY_OPTIONS } from './activity-options';
+export { FailureType, NON_RETRYABLE_FAILURE_TYPES } from './failure-types';
+export {
+  classifyNeptuneError,
+  type ErrorClassification,
+  type NeptuneErrorDetails,
+  type ClassificationContext,
+} from './classify-error';
+export {
+  phaseOfStatus,
+  isTerminalPhase,
+  KNOWN_IMPORT_TASK_STATUSES,
+  PROSE_IMPORT_TASK_STATUSES,
+  type ImportTaskPhase,
+} from './status-model';
+export type { ImportTaskSnapshot, ImportTaskProgress, ImportTaskImportOptions } from './import-task-snapshot';
+export {
+  TASK_IDENTIFIER_PATTERN,
+  InvalidInputError,
+  validateTaskIdentifier,
+  validateStartImportTaskInput,
+  type StartImportTaskInput,
+} from './input-validation';
+export { NEPTUNE_SEARCH_ATTRIBUTES } from './search-attributes';

@@ -1,0 +1,203 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { MockActivityEnvironment } from '@temporalio/testing';
+import { ApplicationFailure } from '@temporalio/common';
+import { createNeptuneImportActivities, type GetImportTaskInput } from '../../activities';
+import type { ImportTaskSnapshot } from '../../src/import-task-snapshot';
+import type { NeptuneEmulator } from '../../src/emulator';
+import { FailureType } from '../../src/failure-types';
+import { emulatorClient, startEmulator } from '../helpers/neptune';
+
+let emulator: NeptuneEmulator;
+let activities: ReturnType<typeof createNeptuneImportActivities>;
+
+before(async () => {
+  emulator = await startEmulator({ seed: 7 });
+  activities = createNeptuneImportActivities({ client: emulatorClient(emulator) });
+});
+after(() => emulator.close());
+beforeEach(() => {
+  emulator.clearFaults();
+  emulator.clearRequests();
+});
+
+async function failureOf(promise: Promise<unknown>): Promise<ApplicationFailure> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof ApplicationFailure, `expected an ApplicationFailure, got ${String(error)}`);
+    return error;
+  }
+  assert.fail('expected the activity to fail');
+}
+
+/** Deliberately loosely typed: tests send what a careless caller would. */
+const getTask = (taskIdentifier: unknown, extra: object = {}): Promise<ImportTaskSnapshot> =>
+  new MockActivityEnvironment().run(activities.getImportTask, {
+    taskIdentifier,
+    ...extra,
+  } as GetImportTaskInput);
+
+const calls = (taskId?: string) => emulator.countRequests({ operation: 'GetImportTask', taskId });
+
+describe('getImportTask', () => {
+  it('returns a plain-JSON snapshot of a running task in one call', async () => {
+    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 3600, startedSecondsAgo: 1800 });
+    const snapshot = await getTask(taskId);
+    assert.equal(snapshot.taskId, taskId);
+    assert.equal(snapshot.status, 'IMPORTING');
+    assert.equal(snapshot.phase, 'running');
+    assert.ok((snapshot.details?.progressPercentage ?? 0) > 0);
+    assert.match(snapshot.details?.startTime ?? '', /^\d{4}-\d\d-\d\dT/);
+    assert.deepEqual(JSON.parse(JSON.stringify(snapshot)), snapshot);
+    assert.equal(calls(taskId), 1);
+  });
+
+  it('reports a finished import as succeeded', async () => {
+    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 60, startedSecondsAgo: 120 });
+    const snapshot = await getTask(taskId);
+    assert.equal(snapshot.status, 'SUCCEEDED');
+    assert.equal(snapshot.phase, 'succeeded');
+  });
+
+  it('keeps an unknown status as sent, with phase unknown', async () => {
+    const taskId = emulator.addTask({});
+    emulator.addFault({
+      operation: 'GetImportTask',
+      taskId,
+      kind: 'unknownStatus',
+      status: 'QUANTUM_SYNCING',
+    });
+    const snapshot = await getTask(taskId);
+    assert.equal(snapshot.status, 'QUANTUM_SYNCING');
+    assert.equal(snapshot.phase, 'unknown');
+    assert.equal(snapshot.unknownStatus, true);
+  });
+
+  it('keeps an unknown importOptions member', async () => {
+    const taskId = emulator.addTask({});
+    emulator.addFault({ operation: 'GetImportTask', taskId, kind: 'unknownImportOption' });
+    const snapshot = await getTask(taskId);
+    assert.ok(
+      snapshot.importOptions && 'unknown' in snapshot.importOptions,
+      JSON.stringify(snapshot.importOptions),
+    );
+  });
+
+  it('rejects a malformed task id before any request, naming the field and the value', async () => {
+    const failure = await failureOf(getTask('t-NOPE\n'));
+    assert.equal(failure.type, FailureType.INVALID_INPUT);
+    assert.equal(failure.nonRetryable, true);
+    assert.match(failure.message, /taskIdentifier/);
+    assert.ok(failure.message.includes('"t-NOPE\\n"'), failure.message);
+    assert.equal(emulator.requests.length, 0);
+  });
+
+  it('fails a missing task at once: not retryable, exactly one call', async () => {
+    const failure = await failureOf(getTask('t-0000000000'));
+    assert.equal(failure.type, FailureType.NOT_FOUND);
+    assert.equal(failure.nonRetryable, true);
+    assert.equal(calls('t-0000000000'), 1);
+  });
+
+  it('names the operation, task, AWS error, HTTP status and request id, and keeps the SDK error as cause', async () => {
+    const failure = await failureOf(getTask('t-0000000000'));
+    const requestId = emulator.requests[0]?.requestId;
+    assert.ok(requestId);
+    assert.match(failure.message, /^GetImportTask t-0000000000 failed: ResourceNotFoundException \(HTTP 404/);
+    assert.ok(failure.message.includes(`request id ${requestId}`), failure.message);
+    assert.equal(failure.cause?.name, 'ResourceNotFoundException');
+    assert.deepEqual((failure.details?.[0] as { httpStatusCode?: number }).httpStatusCode, 404);
+  });
+
+  it('treats a missing task as not found yet within the grace period after a start', async () => {
+    const graceUntil = new Date(Date.now() + 60_000).toISOString();
+    const failure = await failureOf(getTask('t-0000000001', { notFoundGraceUntil: graceUntil }));
+    assert.equal(failure.type, FailureType.TASK_NOT_FOUND_YET);
+    assert.equal(failure.nonRetryable, false);
+  });
+
+  it('treats a missing task as not found once the grace period is over', async () => {
+    const graceUntil = new Date(Date.now() - 1).toISOString();
+    const failure = await failureOf(getTask('t-0000000001', { notFoundGraceUntil: graceUntil }));
+    assert.equal(failure.type, FailureType.NOT_FOUND);
+  });
+
+  const oneCallFailures = [
+    { kind: 'ThrottlingException', type: FailureType.THROTTLED, nonRetryable: false },
+    { kind: 'InternalServerException', type: FailureType.SERVER_ERROR, nonRetryable: false },
+    { kind: 'html502', type: FailureType.SERVER_ERROR, nonRetryable: false },
+    { kind: 'html503', type: FailureType.SERVER_ERROR, nonRetryable: false },
+    { kind: 'malformedJson', type: FailureType.MALFORMED_RESPONSE, nonRetryable: false },
+    { kind: 'dropConnection', type: FailureType.NETWORK_ERROR, nonRetryable: false },
+    { kind: 'ValidationException', type: FailureType.VALIDATION, nonRetryable: true },
+    { kind: 'AccessDeniedException', type: FailureType.ACCESS_DENIED, nonRetryable: true },
+  ] as const;
+  for (const { kind, type, nonRetryable } of oneCallFailures) {
+    it(`${kind} → ${type}, ${nonRetryable ? 'not retryable' : 'retryable'}, after exactly one call`, async () => {
+      const taskId = emulator.addTask({});
+      emulator.addFault({ operation: 'GetImportTask', taskId, kind, count: 1 });
+      const failure = await failureOf(getTask(taskId));
+      assert.equal(failure.type, type);
+      assert.equal(failure.nonRetryable, nonRetryable);
+      assert.equal(calls(taskId), 1, 'the SDK itself must not retry');
+    });
+  }
+
+  it('passes a Retry-After answer header on as nextRetryDelay', async () => {
+    const taskId = emulator.addTask({});
+    emulator.addFault({
+      operation: 'GetImportTask',
+      taskId,
+      kind: 'ThrottlingException',
+      retryAfterSeconds: 3,
+    });
+    const failure = await failureOf(getTask(taskId));
+    assert.equal(failure.nextRetryDelay, 3000);
+  });
+
+  it('succeeds on the attempt after a transient fault is spent', async () => {
+    const taskId = emulator.addTask({});
+    emulator.addFault({ operation: 'GetImportTask', taskId, kind: 'InternalServerException', count: 1 });
+    await failureOf(getTask(taskId));
+    assert.equal((await getTask(taskId)).taskId, taskId);
+    assert.equal(calls(taskId), 2);
+  });
+
+  it('fails without region as a configuration error, not retried', async () => {
+    const saved = { region: process.env.AWS_REGION, defaultRegion: process.env.AWS_DEFAULT_REGION };
+    delete process.env.AWS_REGION;
+    delete process.env.AWS_DEFAULT_REGION;
+    try {
+      const noRegion = createNeptuneImportActivities({
+        clientSettings: {
+          endpoint: emulator.endpoint,
+          credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+        },
+      });
+      const failure = await failureOf(
+        new MockActivityEnvironment().run(noRegion.getImportTask, { taskIdentifier: 't-0123456789' }),
+      );
+      assert.equal(failure.type, FailureType.CONFIGURATION);
+      assert.equal(failure.nonRetryable, true);
+      assert.equal(emulator.requests.length, 0);
+    } finally {
+      if (saved.region !== undefined) process.env.AWS_REGION = saved.region;
+      if (saved.defaultRegion !== undefined) process.env.AWS_DEFAULT_REGION = saved.defaultRegion;
+    }
+  });
+
+  it('stops its HTTP request when the activity is cancelled', async () => {
+    const taskId = emulator.addTask({});
+    emulator.addFault({ operation: 'GetImportTask', taskId, kind: 'latency', latencyMs: 30_000 });
+    const env = new MockActivityEnvironment();
+    const running = env.run(activities.getImportTask, { taskIdentifier: taskId });
+    // Cancel once the request has reached the emulator.
+    while (calls(taskId) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    env.cancel();
+    await assert.rejects(running, (error: Error) => {
+      assert.equal(error.name, 'CancelledFailure');
+      return true;
+    });
+  });
+});
