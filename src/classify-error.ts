@@ -102,7 +102,7 @@ interface ErrorShape {
 }
 
 function asShape(error: unknown): ErrorShape {
-  return typeof error === 'object' && error !== null ? (error as ErrorShape) : {};
+  return typeof error === 'object' && error !== null ? error : {};
 }
 
 function str(value: unknown): string | undefined {
@@ -201,7 +201,10 @@ function classifyLocalError(
   return { type: FailureType.UNEXPECTED, retryable: true };
 }
 
-export function classifyNeptuneError(error: unknown, context: ClassificationContext = {}): ErrorClassification {
+export function classifyNeptuneError(
+  error: unknown,
+  context: ClassificationContext = {},
+): ErrorClassification {
   const shape = asShape(error);
   const details = detailsOf(error, shape);
   let verdict: Pick<ErrorClassification, 'type' | 'retryable'>;
@@ -212,7 +215,10 @@ export function classifyNeptuneError(error: unknown, context: ClassificationCont
   const classification: ErrorClassification = { ...verdict, details };
   if (verdict.retryable) {
     const headers = shape.$response?.headers ?? {};
-    const retryAfter = parseRetryAfter(headers['retry-after'] ?? headers['Retry-After'], context.now ?? Date.now());
+    const retryAfter = parseRetryAfter(
+      headers['retry-after'] ?? headers['Retry-After'],
+      context.now ?? Date.now(),
+    );
     if (retryAfter !== undefined) classification.nextRetryDelayMs = retryAfter;
   }
   return classification;

@@ -41,8 +41,7 @@ export interface ImportTaskProgress {
  * as `{ unknown: { name, value } }` so that nothing the service said is dropped.
  */
 export type ImportTaskImportOptions =
-  | { neptune: ImportTaskNeptuneOptions }
-  | { unknown: { name: string; value: unknown } };
+  { neptune: ImportTaskNeptuneOptions } | { unknown: { name: string; value: unknown } };
 
 export interface ImportTaskNeptuneOptions {
   s3ExportPath?: string;
@@ -96,7 +95,7 @@ export function toImportTaskSnapshot(
   const details = answer.importTaskDetails;
   let importOptions: ImportTaskImportOptions | undefined;
   if (answer.importOptions?.neptune) {
-    importOptions = { neptune: definedOnly({ ...answer.importOptions.neptune }) as ImportTaskNeptuneOptions };
+    importOptions = { neptune: definedOnly({ ...answer.importOptions.neptune }) };
   } else if (answer.importOptions?.$unknown) {
     const [name, value] = answer.importOptions.$unknown;
     importOptions = { unknown: { name, value } };

@@ -36,13 +36,22 @@ export function describeReceived(value: unknown): string {
   else if (typeof value === 'number' || typeof value === 'boolean' || value === null) text = String(value);
   else text = `${Array.isArray(value) ? 'an array' : `a ${typeof value}`}`;
   // JSON.stringify escapes C0 controls; C1 controls and line separators would still reach a terminal.
-  text = text.replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return text.length > RECEIVED_MAX_LENGTH ? `${text.slice(0, RECEIVED_MAX_LENGTH)}… (${text.length} characters)` : text;
+  text = text.replace(
+    /[\u007f-\u009f\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return text.length > RECEIVED_MAX_LENGTH
+    ? `${text.slice(0, RECEIVED_MAX_LENGTH)}… (${text.length} characters)`
+    : text;
 }
 
 export function validateTaskIdentifier(value: unknown, field = 'taskIdentifier'): string {
   if (typeof value !== 'string' || !TASK_IDENTIFIER_PATTERN.test(value)) {
-    throw new InvalidInputError(field, describeReceived(value), `a task id matching ${TASK_IDENTIFIER_PATTERN.source}`);
+    throw new InvalidInputError(
+      field,
+      describeReceived(value),
+      `a task id matching ${TASK_IDENTIFIER_PATTERN.source}`,
+    );
   }
   return value;
 }
@@ -53,6 +62,7 @@ export function validateGraphIdentifier(value: unknown, field = 'graphIdentifier
     value.length === 0 ||
     value.length > GRAPH_IDENTIFIER_MAX_LENGTH ||
     // It is a path label: a slash or a control character can only be a mistake.
+    // eslint-disable-next-line no-control-regex -- control characters are what this rejects
     /[/\s\u0000-\u001f\u007f]/.test(value)
   ) {
     throw new InvalidInputError(
@@ -64,7 +74,11 @@ export function validateGraphIdentifier(value: unknown, field = 'graphIdentifier
   return value;
 }
 
-function validateOneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T | undefined {
+function validateOneOf<T extends string>(
+  value: unknown,
+  allowed: readonly T[],
+  field: string,
+): T | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
     throw new InvalidInputError(field, describeReceived(value), `one of ${allowed.join(', ')}`);
@@ -107,12 +121,20 @@ export function validateStartImportTaskInput(input: unknown): StartImportTaskInp
   }
   const roleArn = raw.roleArn;
   if (typeof roleArn !== 'string' || !ROLE_ARN_PATTERN.test(roleArn)) {
-    throw new InvalidInputError('roleArn', describeReceived(roleArn), 'an IAM role ARN (arn:aws:iam::<account>:role/<name>)');
+    throw new InvalidInputError(
+      'roleArn',
+      describeReceived(roleArn),
+      'an IAM role ARN (arn:aws:iam::<account>:role/<name>)',
+    );
   }
   const format = validateOneOf(raw.format, IMPORT_FORMATS, 'format');
   const parquetType = validateOneOf(raw.parquetType, PARQUET_TYPES, 'parquetType');
   if (parquetType !== undefined && format !== 'PARQUET') {
-    throw new InvalidInputError('parquetType', describeReceived(parquetType), 'to be set only with format PARQUET');
+    throw new InvalidInputError(
+      'parquetType',
+      describeReceived(parquetType),
+      'to be set only with format PARQUET',
+    );
   }
   const blankNodeHandling = validateOneOf(raw.blankNodeHandling, BLANK_NODE_HANDLINGS, 'blankNodeHandling');
   if (raw.failOnError !== undefined && typeof raw.failOnError !== 'boolean') {
@@ -130,14 +152,26 @@ export function validateStartImportTaskInput(input: unknown): StartImportTaskInp
 function validateImportOptions(value: unknown): NonNullable<StartImportTaskInput['importOptions']> {
   const neptune = (value as { neptune?: Record<string, unknown> } | null)?.neptune;
   if (typeof neptune !== 'object' || neptune === null) {
-    throw new InvalidInputError('importOptions', describeReceived(value), 'an object with a `neptune` member');
+    throw new InvalidInputError(
+      'importOptions',
+      describeReceived(value),
+      'an object with a `neptune` member',
+    );
   }
   const { s3ExportPath, s3ExportKmsKeyId, preserveDefaultVertexLabels, preserveEdgeIds } = neptune;
   if (typeof s3ExportPath !== 'string' || !s3ExportPath.startsWith('s3://')) {
-    throw new InvalidInputError('importOptions.neptune.s3ExportPath', describeReceived(s3ExportPath), 'an S3 URI');
+    throw new InvalidInputError(
+      'importOptions.neptune.s3ExportPath',
+      describeReceived(s3ExportPath),
+      'an S3 URI',
+    );
   }
   if (typeof s3ExportKmsKeyId !== 'string' || s3ExportKmsKeyId === '') {
-    throw new InvalidInputError('importOptions.neptune.s3ExportKmsKeyId', describeReceived(s3ExportKmsKeyId), 'a KMS key id');
+    throw new InvalidInputError(
+      'importOptions.neptune.s3ExportKmsKeyId',
+      describeReceived(s3ExportKmsKeyId),
+      'a KMS key id',
+    );
   }
   for (const [field, flag] of Object.entries({ preserveDefaultVertexLabels, preserveEdgeIds })) {
     if (flag !== undefined && typeof flag !== 'boolean') {
@@ -148,7 +182,9 @@ function validateImportOptions(value: unknown): NonNullable<StartImportTaskInput
     neptune: {
       s3ExportPath,
       s3ExportKmsKeyId,
-      ...(preserveDefaultVertexLabels !== undefined && { preserveDefaultVertexLabels: preserveDefaultVertexLabels as boolean }),
+      ...(preserveDefaultVertexLabels !== undefined && {
+        preserveDefaultVertexLabels: preserveDefaultVertexLabels as boolean,
+      }),
       ...(preserveEdgeIds !== undefined && { preserveEdgeIds: preserveEdgeIds as boolean }),
     },
   };

@@ -39,7 +39,12 @@ function assertNever(value: never): never {
   throw new TypeError(`unhandled import task status: ${String(value)}`);
 }
 
-/** Exhaustive: adding a status to the lists above without mapping it here is a compile error. */
+/**
+ * Exhaustive: adding a status to the lists above without mapping it here is a compile error.
+ * ROLLING_BACK is not terminal: the user guide says it "is eventually marked FAILED", and until then the
+ * task still changes. CANCELLING is not terminal either: a cancel request is not a cancellation until the
+ * service says CANCELLED.
+ */
 function phaseOfListedStatus(status: KnownImportTaskStatus | ProseImportTaskStatus): ImportTaskPhase {
   switch (status) {
     case 'INITIALIZING':
@@ -48,11 +53,9 @@ function phaseOfListedStatus(status: KnownImportTaskStatus | ProseImportTaskStat
     case 'IMPORTING':
     case 'REPROVISIONING':
     case 'RE_PROVISIONING':
-    // The user guide: ROLLING_BACK "is eventually marked FAILED"; until then the task still changes.
     case 'ROLLING_BACK':
     case 'ERROR_ENCOUNTERED':
     case 'ERROR_ENCOUNTERED_ROLLING_BACK':
-    // A cancel request is not a cancellation until the service says CANCELLED.
     case 'CANCELLING':
       return 'running';
     case 'SUCCEEDED':

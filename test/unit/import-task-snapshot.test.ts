@@ -35,11 +35,17 @@ describe('toImportTaskSnapshot', () => {
     assert.equal(snapshot.details?.startTime, '2026-01-01T00:00:00.000Z');
     assert.equal(snapshot.details?.progressPercentage, 42);
     assert.equal(snapshot.observedAt, '2026-01-01T00:10:00.000Z');
-    assert.deepEqual(snapshot.importOptions, { neptune: { s3ExportPath: 's3://b/e', s3ExportKmsKeyId: 'k' } });
+    assert.deepEqual(snapshot.importOptions, {
+      neptune: { s3ExportPath: 's3://b/e', s3ExportKmsKeyId: 'k' },
+    });
   });
 
   it('keeps an unknown status exactly as sent and flags it', () => {
-    const snapshot = toImportTaskSnapshot({ taskId: 't-0123456789', status: 'QUANTUM_SYNCING' }, observedAt, 'x');
+    const snapshot = toImportTaskSnapshot(
+      { taskId: 't-0123456789', status: 'QUANTUM_SYNCING' },
+      observedAt,
+      'x',
+    );
     assert.equal(snapshot.status, 'QUANTUM_SYNCING');
     assert.equal(snapshot.phase, 'unknown');
     assert.equal(snapshot.unknownStatus, true);
@@ -47,7 +53,11 @@ describe('toImportTaskSnapshot', () => {
 
   it('keeps an unknown importOptions member instead of dropping it', () => {
     const snapshot = toImportTaskSnapshot(
-      { taskId: 't-0123456789', status: 'IMPORTING', importOptions: { $unknown: ['futureFormat', { level: 3 }] } },
+      {
+        taskId: 't-0123456789',
+        status: 'IMPORTING',
+        importOptions: { $unknown: ['futureFormat', { level: 3 }] },
+      },
       observedAt,
       'x',
     );
@@ -55,6 +65,9 @@ describe('toImportTaskSnapshot', () => {
   });
 
   it('falls back to the requested task id when the answer omits it', () => {
-    assert.equal(toImportTaskSnapshot({ status: 'SUCCEEDED' }, observedAt, 't-0123456789').taskId, 't-0123456789');
+    assert.equal(
+      toImportTaskSnapshot({ status: 'SUCCEEDED' }, observedAt, 't-0123456789').taskId,
+      't-0123456789',
+    );
   });
 });

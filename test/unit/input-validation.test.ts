@@ -26,7 +26,8 @@ function rejects(fn: () => unknown, field: string, receivedPart?: string) {
 }
 
 describe('validateTaskIdentifier', () => {
-  it('accepts the service format', () => assert.equal(validateTaskIdentifier('t-0a1b2c3d4e'), 't-0a1b2c3d4e'));
+  it('accepts the service format', () =>
+    assert.equal(validateTaskIdentifier('t-0a1b2c3d4e'), 't-0a1b2c3d4e'));
   for (const bad of ['t-0A1B2C3D4E', 't-123', 'g-0123456789', ' t-0123456789', 't-0123456789/x', '']) {
     it(`rejects ${JSON.stringify(bad)}, naming the field and the value`, () =>
       rejects(() => validateTaskIdentifier(bad), 'taskIdentifier', JSON.stringify(bad)));
@@ -43,7 +44,8 @@ describe('describeReceived', () => {
     assert.ok(text.length < 120, text);
     assert.match(text, /… \(502 characters\)$/);
   });
-  it('names the kind of a non-scalar without printing it', () => assert.equal(describeReceived({ secret: 1 }), 'a object'));
+  it('names the kind of a non-scalar without printing it', () =>
+    assert.equal(describeReceived({ secret: 1 }), 'a object'));
 });
 
 describe('validateGraphIdentifier', () => {
@@ -67,12 +69,22 @@ describe('validateStartImportTaskInput', () => {
   it('rejects an unknown format', () =>
     rejects(() => validateStartImportTaskInput({ ...validStart, format: 'XML' }), 'format', '"XML"'));
   it('rejects parquetType without PARQUET', () =>
-    rejects(() => validateStartImportTaskInput({ ...validStart, format: 'CSV', parquetType: 'COLUMNAR' }), 'parquetType'));
+    rejects(
+      () => validateStartImportTaskInput({ ...validStart, format: 'CSV', parquetType: 'COLUMNAR' }),
+      'parquetType',
+    ));
   it('rejects importOptions without an S3 export path', () =>
     rejects(
-      () => validateStartImportTaskInput({ ...validStart, importOptions: { neptune: { s3ExportKmsKeyId: 'k' } } }),
+      () =>
+        validateStartImportTaskInput({
+          ...validStart,
+          importOptions: { neptune: { s3ExportKmsKeyId: 'k' } },
+        }),
       'importOptions.neptune.s3ExportPath',
     ));
   it('rejects a bad graph identifier first', () =>
-    rejects(() => validateStartImportTaskInput({ ...validStart, graphIdentifier: undefined }), 'graphIdentifier'));
+    rejects(
+      () => validateStartImportTaskInput({ ...validStart, graphIdentifier: undefined }),
+      'graphIdentifier',
+    ));
 });

@@ -5,7 +5,9 @@ import { redactCredentials } from '../../src/redact-credentials';
 it('removes access key ids, signatures and session tokens from error text', () => {
   const text =
     'The Canonical String ... Credential=AKIAIOSFODNN7EXAMPLE/20260101/us-east-1/neptune-graph/aws4_request ' +
-    'Signature=' + 'a'.repeat(64) + ' X-Amz-Security-Token=FQoGZXIvYXdzEJr//////////wEaDHpLjN';
+    'Signature=' +
+    'a'.repeat(64) +
+    ' X-Amz-Security-Token=FQoGZXIvYXdzEJr//////////wEaDHpLjN';
   const redacted = redactCredentials(text);
   assert.ok(!redacted.includes('IOSFODNN7EXAMPLE'), redacted);
   assert.ok(!redacted.includes('a'.repeat(64)), redacted);

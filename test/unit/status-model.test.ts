@@ -47,7 +47,9 @@ describe('status model', () => {
 
   it('knows which phases are terminal', () => {
     assert.deepEqual(
-      (['running', 'succeeded', 'failed', 'cancelled', 'deleted', 'unknown'] as const).filter(isTerminalPhase),
+      (['running', 'succeeded', 'failed', 'cancelled', 'deleted', 'unknown'] as const).filter(
+        isTerminalPhase,
+      ),
       ['succeeded', 'failed', 'cancelled', 'deleted'],
     );
   });
