@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { classifyNeptuneError, type ClassificationContext } from '../src/classify-error';
+import { FailureType } from '../src/failure-types';
 import { redactCredentials } from '../src/redact-credentials';
 
 export type NeptuneOperation = 'GetImportTask' | 'StartImportTask' | 'CancelImportTask' | 'ListImportTasks';
@@ -24,9 +25,11 @@ export function toActivityFailure(
   ].filter(Boolean);
   details.message = redactCredentials(details.message);
   const message =
-    `${operation} ${subject} failed: ${details.errorName}` +
-    (where.length ? ` (${where.join(', ')})` : '') +
-    (details.message ? `: ${details.message}` : '');
+    type === FailureType.INVALID_INPUT
+      ? `${operation} was not sent: ${details.message}`
+      : `${operation} ${subject} failed: ${details.errorName}` +
+        (where.length ? ` (${where.join(', ')})` : '') +
+        (details.message ? `: ${details.message}` : '');
   if (error instanceof Error) error.message = redactCredentials(error.message);
   return ApplicationFailure.create({
     type,

@@ -84,7 +84,7 @@ export function createNeptuneImportActivities(options: NeptuneImportActivitiesOp
   }
 
   function invalidInput(operation: NeptuneOperation, error: unknown): never {
-    throw toActivityFailure(error, operation, 'input');
+    throw toActivityFailure(error, operation, '');
   }
 
   async function getImportTask(input: GetImportTaskInput): Promise<ImportTaskSnapshot> {

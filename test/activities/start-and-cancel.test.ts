@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { ApplicationFailure } from '@temporalio/common';
+import { MockActivityEnvironment } from '@temporalio/testing';
+import {
+  createNeptuneImportActivities,
+  type CancelImportTaskResult,
+  type StartImportTaskResult,
+} from '../../activities';
+import type { NeptuneEmulator } from '../../src/emulator';
+import { FailureType } from '../../src/failure-types';
+import type { StartImportTaskInput } from '../../src/input-validation';
+import { emulatorClient, startEmulator, TEST_ROLE_ARN } from '../helpers/neptune';
+
+let emulator: NeptuneEmulator;
+let activities: ReturnType<typeof createNeptuneImportActivities>;
+
+before(async () => {
+  emulator = await startEmulator({ seed: 11 });
+  activities = createNeptuneImportActivities({ client: emulatorClient(emulator) });
+});
+after(() => emulator.close());
+beforeEach(() => {
+  emulator.clearFaults();
+  emulator.clearRequests();
+});
+
+let graphCount = 0;
+function newGraph(): string {
+  return `g-startgr${String(++graphCount).padStart(3, '0')}`;
+}
+
+const startInput = (graphIdentifier: string, source = 's3://bucket/people/'): StartImportTaskInput => ({
+  graphIdentifier,
+  source,
+  roleArn: TEST_ROLE_ARN,
+  format: 'CSV',
+});
+
+const start = (input: StartImportTaskInput, attempt = 1): Promise<StartImportTaskResult> =>
+  new MockActivityEnvironment({ attempt }).run(activities.startImportTask, input);
+const cancel = (taskIdentifier: string): Promise<CancelImportTaskResult> =>
+  new MockActivityEnvironment().run(activities.cancelImportTask, { taskIdentifier });
+const starts = () => emulator.countRequests({ operation: 'StartImportTask' });
+
+async function failureOf(promise: Promise<unknown>): Promise<ApplicationFailure> {
+  const error = await promise.then(
+    () => assert.fail('expected a failure'),
+    (e: unknown) => e,
+  );
+  assert.ok(error instanceof ApplicationFailure, String(error));
+  return error;
+}
+
+describe('startImportTask', () => {
+  it('starts an import and returns its first snapshot', async () => {
+    const graph = newGraph();
+    const { task, alreadyStarted } = await start(startInput(graph));
+    assert.equal(alreadyStarted, false);
+    assert.match(task.taskId, /^t-[a-z0-9]{10}$/);
+    assert.equal(task.graphId, graph);
+    assert.equal(task.phase, 'running');
+    assert.equal(starts(), 1);
+  });
+
+  it('a retry after a lost answer returns the task the first attempt started, and starts no second one', async () => {
+    const graph = newGraph();
+    // The start happens, but its answer cannot be read: the attempt fails, retryable.
+    emulator.addFault({ operation: 'StartImportTask', kind: 'malformedJson', count: 1 });
+    const failure = await failureOf(start(startInput(graph)));
+    assert.equal(failure.nonRetryable, false);
+    const retried = await start(startInput(graph), 2);
+    assert.equal(retried.alreadyStarted, true);
+    assert.equal(retried.task.graphId, graph);
+    assert.equal(starts(), 1, 'no second StartImportTask');
+    assert.equal(emulator.getTask(retried.task.taskId)?.graphId, graph);
+  });
+
+  it('a ConflictException for the same source returns the running task', async () => {
+    const graph = newGraph();
+    const existing = emulator.addTask({ graphId: graph, source: 's3://bucket/people/' });
+    const { task, alreadyStarted } = await start(startInput(graph));
+    assert.equal(alreadyStarted, true);
+    assert.equal(task.taskId, existing);
+  });
+
+  it('a ConflictException for another source stays a retryable conflict', async () => {
+    const graph = newGraph();
+    emulator.addTask({ graphId: graph, source: 's3://bucket/other/' });
+    const failure = await failureOf(start(startInput(graph)));
+    assert.equal(failure.type, FailureType.CONFLICT);
+    assert.equal(failure.nonRetryable, false);
+  });
+
+  it('rejects bad input before any request', async () => {
+    const failure = await failureOf(start({ ...startInput(newGraph()), roleArn: 'admin' }));
+    assert.equal(failure.type, FailureType.INVALID_INPUT);
+    assert.equal(failure.nonRetryable, true);
+    assert.match(failure.message, /roleArn/);
+    assert.equal(emulator.requests.length, 0);
+  });
+});
+
+describe('cancelImportTask', () => {
+  it('cancels a running import', async () => {
+    const taskId = emulator.addTask({});
+    const { task, alreadyEnded } = await cancel(taskId);
+    assert.equal(alreadyEnded, false);
+    assert.equal(task.status, 'CANCELLING');
+    assert.equal(emulator.countRequests({ operation: 'CancelImportTask', taskId }), 1);
+  });
+
+  it('cancelling a task that already ended is not an error', async () => {
+    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 60, startedSecondsAgo: 600 });
+    const { task, alreadyEnded } = await cancel(taskId);
+    assert.equal(alreadyEnded, true);
+    assert.equal(task.phase, 'succeeded');
+  });
+
+  it('cancelling a task that does not exist fails at once', async () => {
+    const failure = await failureOf(cancel('t-0000000404'));
+    assert.equal(failure.type, FailureType.NOT_FOUND);
+    assert.equal(failure.nonRetryable, true);
+    assert.equal(emulator.countRequests({ operation: 'CancelImportTask' }), 1);
+  });
+});
