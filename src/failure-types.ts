@@ -46,3 +46,17 @@ export const NON_RETRYABLE_FAILURE_TYPES: readonly FailureType[] = [
   FailureType.CONFIGURATION,
   FailureType.INVALID_INPUT,
 ];
+
+/** How a wait for an import task ends when it does not succeed: the `type` of the workflow's failure. */
+export const WaitFailureType = {
+  /** The task reached FAILED; the message has statusReason and errorDetails, details[0] the last snapshot. */
+  IMPORT_TASK_FAILED: 'ImportTaskFailed',
+  /** The task reached CANCELLED. */
+  IMPORT_TASK_CANCELLED: 'ImportTaskCancelled',
+  /** The task reached DELETED. */
+  IMPORT_TASK_DELETED: 'ImportTaskDeleted',
+  /** The wait's deadline passed; the import is left running unless `cancelImportOnCancel`. */
+  WAIT_TIMED_OUT: 'ImportTaskWaitTimedOut',
+} as const;
+
+export type WaitFailureType = (typeof WaitFailureType)[keyof typeof WaitFailureType];

@@ -1,0 +1,65 @@
+import { formatDuration } from './durations';
+import type { ImportTaskSnapshot } from './import-task-snapshot';
+
+const BAR_WIDTH = 20;
+
+export function progressBar(percent: number): string {
+  const clamped = Math.min(100, Math.max(0, percent));
+  const filled = Math.round((clamped / 100) * BAR_WIDTH);
+  return `${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)} ${Math.round(clamped)}%`;
+}
+
+function count(value: number | undefined): string {
+  return value === undefined ? '—' : value.toLocaleString('en-US');
+}
+
+/** Markdown cells must not break the table or smuggle in markup from a status reason. */
+function cell(text: string): string {
+  return text.replace(/[|\\`*_<>[\]]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
+}
+
+export interface WaitDetailsInput {
+  taskIdentifier: string;
+  task?: ImportTaskSnapshot;
+  polls: number;
+  runs: number;
+  startedAtMs: number;
+  nowMs: number;
+  nextPollAtMs?: number;
+  /** What the wait is doing besides polling, e.g. "cancelling the import". */
+  note?: string;
+}
+
+/** The Markdown the Web UI shows as the workflow's current details. */
+export function waitDetailsMarkdown(input: WaitDetailsInput): string {
+  const { task } = input;
+  const status = task
+    ? `${task.status}${task.unknownStatus ? ' (unknown to this library: still waiting)' : ''}`
+    : 'not polled yet';
+  const lines = [`### Neptune import task \`${input.taskIdentifier}\`: ${cell(status)}`, ''];
+  if (task?.details?.progressPercentage !== undefined)
+    lines.push(`\`${progressBar(task.details.progressPercentage)}\``, '');
+  if (input.note) lines.push(`**${cell(input.note)}**`, '');
+  lines.push('| | |', '|---|---|');
+  if (task?.graphId) lines.push(`| graph | \`${task.graphId}\` |`);
+  lines.push(`| statements | ${count(task?.details?.statementCount)} |`);
+  lines.push(`| dictionary entries | ${count(task?.details?.dictionaryEntryCount)} |`);
+  lines.push(`| errors | ${count(task?.details?.errorCount)} |`);
+  if (task?.statusReason) lines.push(`| status reason | ${cell(task.statusReason)} |`);
+  if (task?.details?.errorDetails) lines.push(`| error details | ${cell(task.details.errorDetails)} |`);
+  lines.push(`| waiting for | ${formatDuration(input.nowMs - input.startedAtMs)} |`);
+  if (input.nextPollAtMs !== undefined) {
+    lines.push(
+      `| next poll | ${new Date(input.nextPollAtMs).toISOString()} (in ${formatDuration(input.nextPollAtMs - input.nowMs)}) |`,
+    );
+  }
+  lines.push(`| polls | ${input.polls} (run ${input.runs}) |`);
+  return lines.join('\n');
+}
+
+/** "GetImportTask t-… — IMPORTING 42%": the activity summary, from what the last poll said. */
+export function pollSummary(taskIdentifier: string, last: ImportTaskSnapshot | undefined): string {
+  if (!last) return `GetImportTask ${taskIdentifier}`;
+  const progress = last.details?.progressPercentage;
+  return `GetImportTask ${taskIdentifier} — ${last.status}${progress !== undefined ? ` ${progress}%` : ''}`;
+}

@@ -1,0 +1,70 @@
+import { durationToMs } from './durations';
+import { describeReceived, InvalidInputError, validateTaskIdentifier } from './input-validation';
+import { resolvePollSchedule, type PollSchedule } from './poll-schedule';
+import { DEFAULT_MAX_POLLS_PER_RUN, type AwaitImportTaskInput } from './wait-types';
+
+export interface ResolvedWaitOptions {
+  taskIdentifier: string;
+  schedule: PollSchedule;
+  deadlineMs?: number;
+  notFoundGracePeriodMs: number;
+  cancelImportOnCancel: boolean;
+  returnOnAnyTerminal: boolean;
+  searchAttributes: boolean | 'auto';
+  maxPollsPerRun: number;
+}
+
+function optionalDuration(field: string, value: AwaitImportTaskInput['deadline']): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = durationToMs(value);
+  if (ms === undefined || ms <= 0) {
+    throw new InvalidInputError(
+      field,
+      describeReceived(value),
+      "a positive duration (ms, or a string like '2 hours')",
+    );
+  }
+  return ms;
+}
+
+/** Checks a wait's input before it starts, so that a typo fails the wait at once instead of its workflow task. */
+export function resolveWaitOptions(input: AwaitImportTaskInput): ResolvedWaitOptions {
+  if (typeof input !== 'object' || input === null) {
+    throw new InvalidInputError('input', describeReceived(input), 'an object with a taskIdentifier');
+  }
+  const taskIdentifier = validateTaskIdentifier(input.taskIdentifier);
+  let schedule: PollSchedule;
+  try {
+    schedule = resolvePollSchedule(input.polling);
+  } catch (error) {
+    throw new InvalidInputError('polling', describeReceived(input.polling), (error as Error).message);
+  }
+  const maxPollsPerRun = input.maxPollsPerRun ?? DEFAULT_MAX_POLLS_PER_RUN;
+  if (!Number.isInteger(maxPollsPerRun) || maxPollsPerRun < 1) {
+    throw new InvalidInputError(
+      'maxPollsPerRun',
+      describeReceived(input.maxPollsPerRun),
+      'a whole number ≥ 1',
+    );
+  }
+  const searchAttributes = input.searchAttributes ?? 'auto';
+  if (searchAttributes !== true && searchAttributes !== false && searchAttributes !== 'auto') {
+    throw new InvalidInputError(
+      'searchAttributes',
+      describeReceived(input.searchAttributes),
+      "true, false or 'auto'",
+    );
+  }
+  const resolved: ResolvedWaitOptions = {
+    taskIdentifier,
+    schedule,
+    notFoundGracePeriodMs: optionalDuration('notFoundGracePeriod', input.notFoundGracePeriod) ?? 0,
+    cancelImportOnCancel: input.cancelImportOnCancel === true,
+    returnOnAnyTerminal: input.returnOnAnyTerminal === true,
+    searchAttributes,
+    maxPollsPerRun,
+  };
+  const deadlineMs = optionalDuration('deadline', input.deadline);
+  if (deadlineMs !== undefined) resolved.deadlineMs = deadlineMs;
+  return resolved;
+}

@@ -1,0 +1,249 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { WorkflowHandle } from '@temporalio/client';
+import { ActivityFailure } from '@temporalio/common';
+import type { Worker } from '@temporalio/worker';
+import type { NeptuneEmulator } from '../../src/emulator';
+import { FailureType, WaitFailureType } from '../../src/failure-types';
+import type { ImportTaskSnapshot } from '../../src/import-task-snapshot';
+import type { AwaitImportTaskInput } from '../../src/wait-types';
+import { awaitImportTask, pollNowSignal, statusQuery } from '../../workflows';
+import { emulatorClient, startEmulator } from '../helpers/neptune';
+import { useTestTemporal, type TestTemporal } from '../helpers/temporal';
+import { assertCancelled, eventually, workflowFailure } from '../helpers/workflow-failures';
+
+/** 600 emulated seconds per real second: an hour-long import takes 6 s. */
+const TIME_SCALE = 600;
+const FAST_POLLING = { initialInterval: '200ms', minInterval: '100ms', maxInterval: '400ms' };
+
+let temporal: TestTemporal;
+let emulator: NeptuneEmulator;
+let worker: Worker;
+let taskQueue: string;
+let running: Promise<void>;
+
+before(async () => {
+  [temporal, emulator] = await Promise.all([useTestTemporal(), startEmulator({ timeScale: TIME_SCALE })]);
+  taskQueue = temporal.taskQueue();
+  worker = await temporal.createWorker({ taskQueue, neptune: { client: emulatorClient(emulator) } });
+  running = worker.run();
+});
+after(async () => {
+  worker?.shutdown();
+  await running;
+  await Promise.all([temporal?.close(), emulator?.close()]);
+});
+
+function start(
+  input: Partial<AwaitImportTaskInput> & { taskIdentifier: string },
+): Promise<WorkflowHandle<typeof awaitImportTask>> {
+  return temporal.client.workflow.start(awaitImportTask, {
+    taskQueue,
+    workflowId: `await-${input.taskIdentifier}-${Math.random().toString(36).slice(2, 8)}`,
+    args: [{ polling: FAST_POLLING, ...input }],
+  });
+}
+
+const gets = (taskId: string) => emulator.countRequests({ operation: 'GetImportTask', taskId });
+const stillRunning = (taskId: string) =>
+  ['INITIALIZING', 'ANALYZING_DATA', 'IMPORTING'].includes(String(emulator.getTask(taskId)?.status));
+const cancels = (taskId: string) => emulator.countRequests({ operation: 'CancelImportTask', taskId });
+
+describe('awaitImportTask outcomes', () => {
+  it('SUCCEEDED returns the task, with polls counted as the service saw them', async () => {
+    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 1200 });
+    const result = await (await start({ taskIdentifier: taskId })).result();
+    assert.equal(result.task.status, 'SUCCEEDED');
+    assert.equal(result.task.phase, 'succeeded');
+    assert.equal(result.runs, 1);
+    assert.equal(result.polls, gets(taskId));
+    assert.ok(result.polls >= 2, `polled ${result.polls} times`);
+    assert.ok(result.waitedMs > 0);
+  });
+
+  const endings = [
+    { timeline: 'fails', type: WaitFailureType.IMPORT_TASK_FAILED, status: 'FAILED' },
+    { timeline: 'deleted', type: WaitFailureType.IMPORT_TASK_DELETED, status: 'DELETED' },
+  ] as const;
+  for (const { timeline, type, status } of endings) {
+    it(`${status} fails the wait with ${type}, the last snapshot in its details`, async () => {
+      const taskId = emulator.addTask({ timeline, durationSeconds: 1200 });
+      const failure = await workflowFailure((await start({ taskIdentifier: taskId })).result());
+      assert.equal(failure.type, type);
+      assert.equal(failure.nonRetryable, true);
+      const snapshot = failure.details?.[0] as ImportTaskSnapshot;
+      assert.equal(snapshot.status, status);
+      if (snapshot.statusReason) assert.ok(failure.message.includes(snapshot.statusReason), failure.message);
+      if (snapshot.details?.errorDetails)
+        assert.ok(failure.message.includes(snapshot.details.errorDetails), failure.message);
+    });
+  }
+
+  it('CANCELLED (by someone else) fails the wait with ImportTaskCancelled', async () => {
+    const taskId = emulator.addTask({
+      timeline: [
+        { status: 'IMPORTING', seconds: 300, progress: { from: 0, to: 30 } },
+        { status: 'CANCELLED' },
+      ],
+    });
+    const failure = await workflowFailure((await start({ taskIdentifier: taskId })).result());
+    assert.equal(failure.type, WaitFailureType.IMPORT_TASK_CANCELLED);
+  });
+
+  it('returnOnAnyTerminal returns a FAILED task instead of failing', async () => {
+    const taskId = emulator.addTask({ timeline: 'fails', durationSeconds: 600 });
+    const result = await (await start({ taskIdentifier: taskId, returnOnAnyTerminal: true })).result();
+    assert.equal(result.task.status, 'FAILED');
+  });
+
+  it('a non-retryable error ends the wait at once, after one call, with that failure as the cause', async () => {
+    const taskId = 't-0000000404';
+    const failure = await workflowFailure((await start({ taskIdentifier: taskId })).result());
+    assert.equal(failure.type, FailureType.NOT_FOUND);
+    assert.equal(failure.nonRetryable, true);
+    assert.ok(failure.cause instanceof ActivityFailure, 'caused by the activity failure');
+    assert.match(failure.cause.cause?.message ?? '', /ResourceNotFoundException/);
+    assert.equal(gets(taskId), 1);
+  });
+
+  it('invalid input fails the workflow (not its task) without any call', async () => {
+    const failure = await workflowFailure((await start({ taskIdentifier: 'not-a-task' })).result());
+    assert.equal(failure.type, FailureType.INVALID_INPUT);
+    assert.match(failure.message, /taskIdentifier/);
+  });
+
+  it('a throttling storm and a 5xx burst in the middle of the wait do not end it', async () => {
+    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 3600 });
+    emulator.addFault({
+      operation: 'GetImportTask',
+      taskId,
+      kind: 'ThrottlingException',
+      window: { fromSeconds: 900, toSeconds: 1800 },
+    });
+    emulator.addFault({
+      operation: 'GetImportTask',
+      taskId,
+      kind: 'InternalServerException',
+      window: { fromSeconds: 1800, toSeconds: 2400 },
+    });
+    emulator.addFault({
+      operation: 'GetImportTask',
+      taskId,
+      kind: 'html503',
+      count: 2,
+      window: { fromSeconds: 2400 },
+    });
+    const result = await (await start({ taskIdentifier: taskId })).result();
+    assert.equal(result.task.status, 'SUCCEEDED');
+    const answers = emulator.requests.filter((r) => r.taskId === taskId);
+    assert.ok(
+      answers.some((r) => r.errorType === 'ThrottlingException'),
+      'the storm was hit',
+    );
+    assert.ok(
+      answers.some((r) => r.errorType === 'InternalServerException'),
+      'the burst was hit',
+    );
+    assert.equal(result.polls, answers.filter((r) => r.httpStatus === 200).length);
+  });
+
+  it('an unknown status keeps the wait going until SUCCEEDED', async () => {
+    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 600 });
+    emulator.addFault({
+      operation: 'GetImportTask',
+      taskId,
+      kind: 'unknownStatus',
+      status: 'QUANTUM_SYNCING',
+      count: 2,
+    });
+    const handle = await start({ taskIdentifier: taskId });
+    const result = await handle.result();
+    assert.equal(result.task.status, 'SUCCEEDED');
+    assert.equal(
+      emulator.requests.filter((r) => r.taskId === taskId && r.fault === 'unknownStatus').length,
+      2,
+    );
+  });
+
+  it('the deadline ends the wait with ImportTaskWaitTimedOut and leaves the import running', async () => {
+    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 36_000 });
+    const failure = await workflowFailure(
+      (await start({ taskIdentifier: taskId, deadline: '1500ms' })).result(),
+    );
+    assert.equal(failure.type, WaitFailureType.WAIT_TIMED_OUT);
+    assert.equal(cancels(taskId), 0);
+    assert.equal(stillRunning(taskId), true);
+  });
+
+  it('the deadline with cancelImportOnCancel cancels the import and confirms it ended', async () => {
+    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 36_000 });
+    const input = { taskIdentifier: taskId, deadline: '1500ms', cancelImportOnCancel: true };
+    const failure = await workflowFailure((await start(input)).result());
+    assert.equal(failure.type, WaitFailureType.WAIT_TIMED_OUT);
+    assert.equal(cancels(taskId), 1);
+    assert.equal(emulator.getTask(taskId)?.status, 'CANCELLED');
+  });
+});
+
+describe('awaitImportTask messages and cancellation', () => {
+  const SLOW_POLLING = { initialInterval: '1 hour', minInterval: '1 hour', maxInterval: '1 hour' };
+
+  it('pollNow polls at once, then the schedule resumes; status reports the counts', async () => {
+    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 360_000 });
+    const handle = await start({ taskIdentifier: taskId, polling: SLOW_POLLING });
+    await eventually(async () => (await handle.query(statusQuery)).polls === 1, 'the first poll');
+    await handle.signal(pollNowSignal);
+    await eventually(async () => (await handle.query(statusQuery)).polls === 2, 'the polled-now poll');
+    const status = await handle.query(statusQuery);
+    assert.equal(status.phase, 'running');
+    assert.equal(status.task?.taskId, taskId);
+    assert.equal(status.runs, 1);
+    assert.ok(Date.parse(status.nextPollAt ?? '') - Date.now() > 30 * 60_000, 'back on the hourly schedule');
+    assert.equal(gets(taskId), 2);
+    await handle.terminate('test done');
+  });
+
+  it('cancelling the workflow stops waiting and leaves the import alone', async () => {
+    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 360_000 });
+    const handle = await start({ taskIdentifier: taskId, polling: SLOW_POLLING });
+    await eventually(() => gets(taskId) === 1, 'the first poll');
+    await handle.cancel();
+    await assertCancelled(handle.result());
+    assert.equal(cancels(taskId), 0);
+    assert.equal(stillRunning(taskId), true);
+  });
+
+  it('with cancelImportOnCancel, cancelling cancels the import and waits for CANCELLED', async () => {
+    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 360_000 });
+    const handle = await start({
+      taskIdentifier: taskId,
+      polling: { ...SLOW_POLLING, minInterval: '100ms' },
+      cancelImportOnCancel: true,
+    });
+    await eventually(() => gets(taskId) === 1, 'the first poll');
+    await handle.cancel();
+    await assertCancelled(handle.result());
+    assert.equal(cancels(taskId), 1);
+    assert.equal(emulator.getTask(taskId)?.status, 'CANCELLED');
+    assert.ok(gets(taskId) >= 2, 'polled until the service confirmed');
+  });
+});
+
+describe('awaitImportTask continue-as-new', () => {
+  it('continues as new across runs and ends with the right counts', async () => {
+    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 3000 });
+    const handle = await start({ taskIdentifier: taskId, maxPollsPerRun: 2 });
+    const result = await handle.result();
+    assert.ok(result.runs >= 3, `ran ${result.runs} runs`);
+    assert.equal(result.polls, gets(taskId));
+    assert.equal(result.runs, Math.ceil(result.polls / 2));
+    const executions = [];
+    for await (const execution of temporal.client.workflow.list({
+      query: `WorkflowId = '${handle.workflowId}'`,
+    })) {
+      executions.push(execution);
+    }
+    assert.equal(executions.length, result.runs);
+    assert.equal(executions.filter((e) => e.status.name === 'CONTINUED_AS_NEW').length, result.runs - 1);
+  });
+});

@@ -1,0 +1,90 @@
+import {
+  allHandlersFinished,
+  condition,
+  makeContinueAsNewFunc,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type {
+  AwaitImportTaskCarryOver,
+  AwaitImportTaskInput,
+  AwaitImportTaskResult,
+} from '../src/wait-types';
+import { pollNowSignal, statusQuery } from './messages';
+import { lastSnapshot, type WaitLoopState } from './wait-loop';
+import { finishWait, loopOptionsOf, resolveOrFail, waitHandlingCancellation } from './wait-for-import-task';
+import { createWaitView } from './wait-view';
+
+function stateFrom(carryOver: AwaitImportTaskCarryOver | undefined): WaitLoopState {
+  if (!carryOver) return { polls: 0, runs: 1, startedAtMs: Date.now(), recent: [], pollNowRequested: false };
+  return {
+    polls: carryOver.polls,
+    runs: carryOver.runs + 1,
+    startedAtMs: Date.parse(carryOver.startedAt),
+    recent: carryOver.recent,
+    ...(carryOver.nextPollAt !== undefined && { nextPollAtMs: Date.parse(carryOver.nextPollAt) }),
+    pollNowRequested: false,
+  };
+}
+
+function carryOverOf(state: WaitLoopState): AwaitImportTaskCarryOver {
+  return {
+    polls: state.polls,
+    runs: state.runs,
+    startedAt: new Date(state.startedAtMs).toISOString(),
+    recent: state.recent,
+    ...(state.nextPollAtMs !== undefined && { nextPollAt: new Date(state.nextPollAtMs).toISOString() }),
+  };
+}
+
+/**
+ * Waits for a Neptune Analytics import task to reach a terminal status. Survives worker and server
+ * restarts; continues as new to keep each run's history bounded however long the import runs.
+ *
+ * `carryOver` is for continue-as-new only: callers pass just the input.
+ */
+export async function awaitImportTask(
+  input: AwaitImportTaskInput,
+  carryOver?: AwaitImportTaskCarryOver,
+): Promise<AwaitImportTaskResult> {
+  const resolved = resolveOrFail(input);
+  const state = stateFrom(carryOver);
+  const view = createWaitView(resolved.taskIdentifier, resolved.searchAttributes, state);
+
+  setHandler(statusQuery, () => {
+    const task = lastSnapshot(state);
+    return {
+      ...(task && { task, phase: task.phase }),
+      polls: state.polls,
+      runs: state.runs,
+      startedAt: new Date(state.startedAtMs).toISOString(),
+      ...(state.nextPollAtMs !== undefined && { nextPollAt: new Date(state.nextPollAtMs).toISOString() }),
+    };
+  });
+  setHandler(pollNowSignal, () => {
+    state.pollNowRequested = true;
+  });
+
+  view.observe(lastSnapshot(state));
+  view.show();
+  let pollsThisRun = 0;
+  const outcome = await waitHandlingCancellation(resolved, loopOptionsOf(resolved, state), state, {
+    onSnapshot(task) {
+      pollsThisRun += 1;
+      view.observe(task);
+    },
+    onScheduled: () => view.show(),
+    onCancelling: () => view.show('Cancelling the import task, then waiting for the service to confirm'),
+    shouldContinueAsNew: () =>
+      pollsThisRun >= resolved.maxPollsPerRun || workflowInfo().continueAsNewSuggested,
+  });
+  if (outcome.kind === 'continue-as-new') {
+    await condition(allHandlersFinished);
+    const continueAsNew = makeContinueAsNewFunc<typeof awaitImportTask>({
+      typedSearchAttributes: workflowInfo().typedSearchAttributes,
+    });
+    return continueAsNew(input, carryOverOf(state));
+  }
+  view.show();
+  return finishWait(resolved, state, outcome.task);
+}

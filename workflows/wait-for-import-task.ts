@@ -1,0 +1,110 @@
+import { ApplicationFailure, CancellationScope, isCancellation } from '@temporalio/workflow';
+import { FailureType, WaitFailureType } from '../src/failure-types';
+import type { ImportTaskSnapshot } from '../src/import-task-snapshot';
+import { resolveWaitOptions, type ResolvedWaitOptions } from '../src/resolve-wait-options';
+import type { AwaitImportTaskInput, AwaitImportTaskResult } from '../src/wait-types';
+import { importEndedFailure } from './terminal-outcome';
+import {
+  cancelImportAndConfirm,
+  runWaitLoop,
+  type WaitLoopHooks,
+  type WaitLoopOptions,
+  type WaitLoopOutcome,
+  type WaitLoopState,
+} from './wait-loop';
+
+/** Input errors fail the wait (non-retryable), not its workflow task (which would retry forever). */
+export function resolveOrFail(input: AwaitImportTaskInput): ResolvedWaitOptions {
+  try {
+    return resolveWaitOptions(input);
+  } catch (error) {
+    throw ApplicationFailure.create({
+      type: FailureType.INVALID_INPUT,
+      nonRetryable: true,
+      message: `Cannot wait for an import task: ${(error as Error).message}`,
+      cause: error as Error,
+    });
+  }
+}
+
+export function loopOptionsOf(resolved: ResolvedWaitOptions, state: WaitLoopState): WaitLoopOptions {
+  const options: WaitLoopOptions = { taskIdentifier: resolved.taskIdentifier, schedule: resolved.schedule };
+  if (resolved.deadlineMs !== undefined) options.deadlineAtMs = state.startedAtMs + resolved.deadlineMs;
+  if (resolved.notFoundGracePeriodMs > 0) {
+    options.notFoundGraceUntil = new Date(state.startedAtMs + resolved.notFoundGracePeriodMs).toISOString();
+  }
+  return options;
+}
+
+function isWaitTimeout(error: unknown): boolean {
+  return error instanceof ApplicationFailure && error.type === WaitFailureType.WAIT_TIMED_OUT;
+}
+
+/**
+ * The loop, plus what ends it from outside: on cancellation or at the deadline, with
+ * `cancelImportOnCancel`, the import is cancelled and confirmed ended (the workflow's own cancellation
+ * cannot interrupt that) before the wait ends as cancelled or timed out.
+ */
+export async function waitHandlingCancellation(
+  resolved: ResolvedWaitOptions,
+  options: WaitLoopOptions,
+  state: WaitLoopState,
+  hooks: WaitLoopHooks & { onCancelling?(): void },
+): Promise<WaitLoopOutcome> {
+  try {
+    return await runWaitLoop(options, state, hooks);
+  } catch (error) {
+    if (resolved.cancelImportOnCancel && (isCancellation(error) || isWaitTimeout(error))) {
+      hooks.onCancelling?.();
+      await CancellationScope.nonCancellable(() => cancelImportAndConfirm(options, state, hooks));
+    }
+    throw error;
+  }
+}
+
+/** SUCCEEDED (or any terminal status with `returnOnAnyTerminal`) returns; FAILED, CANCELLED, DELETED fail. */
+export function finishWait(
+  resolved: ResolvedWaitOptions,
+  state: WaitLoopState,
+  task: ImportTaskSnapshot,
+): AwaitImportTaskResult {
+  if (!resolved.returnOnAnyTerminal) {
+    const failure = importEndedFailure(task);
+    if (failure) throw failure;
+  }
+  return { task, polls: state.polls, runs: state.runs, waitedMs: Date.now() - state.startedAtMs };
+}
+
+export type WaitForImportTaskOptions = Omit<
+  AwaitImportTaskInput,
+  'taskIdentifier' | 'searchAttributes' | 'maxPollsPerRun'
+> & {
+  /** Called with every answer, e.g. to update your own workflow's state or details. */
+  onSnapshot?: (task: ImportTaskSnapshot) => void;
+};
+
+/**
+ * The wait, inline in your own workflow: the same loop, schedule and outcomes as the `awaitImportTask`
+ * workflow, without its messages, search attributes or continue-as-new. Each poll adds about a dozen
+ * events to your workflow's history; for waits that may run for hours, start `awaitImportTask` as a child
+ * workflow instead, which continues as new with its own bounded history.
+ */
+export async function waitForImportTask(
+  taskIdentifier: string,
+  options: WaitForImportTaskOptions = {},
+): Promise<AwaitImportTaskResult> {
+  const { onSnapshot, ...input } = options;
+  const resolved = resolveOrFail({ ...input, taskIdentifier });
+  const state: WaitLoopState = {
+    polls: 0,
+    runs: 1,
+    startedAtMs: Date.now(),
+    recent: [],
+    pollNowRequested: false,
+  };
+  const outcome = await waitHandlingCancellation(resolved, loopOptionsOf(resolved, state), state, {
+    ...(onSnapshot && { onSnapshot }),
+  });
+  if (outcome.kind !== 'terminal') throw new Error('unreachable: an inline wait never continues as new');
+  return finishWait(resolved, state, outcome.task);
+}

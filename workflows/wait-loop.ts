@@ -1,0 +1,202 @@
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  CancellationScope,
+  condition,
+  isCancellation,
+  proxyActivities,
+  sleep,
+  TimeoutFailure,
+} from '@temporalio/workflow';
+import type { NeptuneImportActivities } from '../activities';
+import { RECOMMENDED_ACTIVITY_OPTIONS } from '../src/activity-options';
+import { pollSummary } from '../src/current-details';
+import { formatDuration } from '../src/durations';
+import { FailureType, NON_RETRYABLE_FAILURE_TYPES, WaitFailureType } from '../src/failure-types';
+import type { ImportTaskSnapshot } from '../src/import-task-snapshot';
+import { nextPollDelay, type PollSchedule } from '../src/poll-schedule';
+import { isTerminalPhase } from '../src/status-model';
+
+/** The poll schedule looks at this many recent answers. */
+const RECENT_SNAPSHOTS = 5;
+
+export interface WaitLoopOptions {
+  taskIdentifier: string;
+  schedule: PollSchedule;
+  deadlineAtMs?: number;
+  notFoundGraceUntil?: string;
+}
+
+/** Owned by the caller: queries read it, continue-as-new carries it. */
+export interface WaitLoopState {
+  polls: number;
+  runs: number;
+  startedAtMs: number;
+  recent: ImportTaskSnapshot[];
+  nextPollAtMs?: number;
+  pollNowRequested: boolean;
+}
+
+export interface WaitLoopHooks {
+  /** After each answer. */
+  onSnapshot?(task: ImportTaskSnapshot): void;
+  /** After the next poll time is set. */
+  onScheduled?(): void;
+  /** Checked before each sleep: true ends this run's loop so that the caller continues as new. */
+  shouldContinueAsNew?(): boolean;
+}
+
+export type WaitLoopOutcome = { kind: 'terminal'; task: ImportTaskSnapshot } | { kind: 'continue-as-new' };
+
+export function lastSnapshot(state: WaitLoopState): ImportTaskSnapshot | undefined {
+  return state.recent[state.recent.length - 1];
+}
+
+export function waitTimedOut(
+  options: WaitLoopOptions,
+  state: WaitLoopState,
+  cause?: Error,
+): ApplicationFailure {
+  const last = lastSnapshot(state);
+  return ApplicationFailure.create({
+    type: WaitFailureType.WAIT_TIMED_OUT,
+    nonRetryable: true,
+    message:
+      `Stopped waiting for import task ${options.taskIdentifier} after ${formatDuration(Date.now() - state.startedAtMs)}: ` +
+      `the deadline passed${last ? ` (last status ${last.status})` : ''}`,
+    details: last ? [last] : [],
+    cause,
+  });
+}
+
+function deadlinePassed(options: WaitLoopOptions): boolean {
+  return options.deadlineAtMs !== undefined && Date.now() >= options.deadlineAtMs;
+}
+
+function failureType(error: ActivityFailure): string | undefined {
+  return error.cause instanceof ApplicationFailure ? (error.cause.type ?? undefined) : undefined;
+}
+
+function isPermanent(error: ActivityFailure): boolean {
+  const cause = error.cause;
+  if (!(cause instanceof ApplicationFailure)) return false;
+  return cause.nonRetryable || NON_RETRYABLE_FAILURE_TYPES.includes(cause.type as FailureType);
+}
+
+/**
+ * One GetImportTask through the activity. Returns undefined when the activity gave up on a transient
+ * failure (only a retry policy without the recommended unlimited attempts does that): that never ends a
+ * wait. A permanent failure ends it at once, with the activity's failure as the cause.
+ */
+async function pollOnce(
+  options: WaitLoopOptions,
+  state: WaitLoopState,
+): Promise<ImportTaskSnapshot | undefined> {
+  if (deadlinePassed(options)) throw waitTimedOut(options, state);
+  const { getImportTask } = proxyActivities<NeptuneImportActivities>({
+    ...RECOMMENDED_ACTIVITY_OPTIONS,
+    summary: pollSummary(options.taskIdentifier, lastSnapshot(state)),
+    // Retries of a throttled or failing call stop at the deadline too.
+    ...(options.deadlineAtMs !== undefined && { scheduleToCloseTimeout: options.deadlineAtMs - Date.now() }),
+  });
+  try {
+    const task = await getImportTask({
+      taskIdentifier: options.taskIdentifier,
+      ...(options.notFoundGraceUntil !== undefined && { notFoundGraceUntil: options.notFoundGraceUntil }),
+    });
+    state.polls += 1;
+    state.recent = [...state.recent, task].slice(-RECENT_SNAPSHOTS);
+    return task;
+  } catch (error) {
+    if (isCancellation(error) || !(error instanceof ActivityFailure)) throw error;
+    if (error.cause instanceof TimeoutFailure && deadlinePassed(options))
+      throw waitTimedOut(options, state, error);
+    if (isPermanent(error)) {
+      throw ApplicationFailure.create({
+        type: failureType(error) ?? FailureType.UNEXPECTED,
+        nonRetryable: true,
+        message: `Stopped waiting for import task ${options.taskIdentifier}: ${error.cause?.message ?? error.message}`,
+        cause: error,
+      });
+    }
+    return undefined;
+  }
+}
+
+/** Sleeps until the next poll, the deadline, or a pollNow signal, whichever comes first. */
+async function sleepUntilNextPoll(options: WaitLoopOptions, state: WaitLoopState): Promise<void> {
+  const until = Math.min(state.nextPollAtMs ?? Date.now(), options.deadlineAtMs ?? Infinity);
+  const ms = until - Date.now();
+  if (ms > 0 && !state.pollNowRequested) {
+    const scope = new CancellationScope();
+    try {
+      await scope.run(() =>
+        Promise.race([
+          sleep(ms, { summary: `next poll in ${formatDuration(ms)}` }),
+          condition(() => state.pollNowRequested),
+        ]),
+      );
+    } finally {
+      // Drops the losing timer or condition; a no-op when the workflow itself is being cancelled.
+      scope.cancel();
+    }
+  }
+  state.pollNowRequested = false;
+  if (deadlinePassed(options)) throw waitTimedOut(options, state);
+}
+
+/**
+ * The wait: poll, let the hooks show the answer, stop at a terminal status, otherwise ask the schedule
+ * when to poll next and sleep until then. Workflow code: Date.now() and Math.random() are deterministic.
+ */
+export async function runWaitLoop(
+  options: WaitLoopOptions,
+  state: WaitLoopState,
+  hooks: WaitLoopHooks = {},
+): Promise<WaitLoopOutcome> {
+  for (;;) {
+    await sleepUntilNextPoll(options, state);
+    const task = await pollOnce(options, state);
+    if (task) {
+      hooks.onSnapshot?.(task);
+      if (isTerminalPhase(task.phase)) {
+        state.nextPollAtMs = undefined;
+        return { kind: 'terminal', task };
+      }
+    }
+    const { delayMs } = task
+      ? nextPollDelay({
+          schedule: options.schedule,
+          pollsSoFar: state.polls,
+          recent: state.recent,
+          random: Math.random,
+        })
+      : { delayMs: options.schedule.minIntervalMs };
+    state.nextPollAtMs = Date.now() + delayMs;
+    hooks.onScheduled?.();
+    if (hooks.shouldContinueAsNew?.()) return { kind: 'continue-as-new' };
+  }
+}
+
+/**
+ * Cancels the import and keeps polling until the service reports a terminal status (normally CANCELLED).
+ * Callers run it in a non-cancellable scope when the workflow itself is being cancelled.
+ */
+export async function cancelImportAndConfirm(
+  options: WaitLoopOptions,
+  state: WaitLoopState,
+  hooks: WaitLoopHooks = {},
+): Promise<ImportTaskSnapshot> {
+  const { cancelImportTask } = proxyActivities<NeptuneImportActivities>({
+    ...RECOMMENDED_ACTIVITY_OPTIONS,
+    summary: `CancelImportTask ${options.taskIdentifier}`,
+  });
+  const { task, alreadyEnded } = await cancelImportTask({ taskIdentifier: options.taskIdentifier });
+  if (alreadyEnded) return task;
+  const confirm = { ...options, deadlineAtMs: undefined };
+  state.pollNowRequested = false;
+  state.nextPollAtMs = Date.now() + options.schedule.minIntervalMs;
+  const outcome = await runWaitLoop(confirm, state, { ...hooks, shouldContinueAsNew: () => false });
+  if (outcome.kind !== 'terminal') throw new Error('unreachable: continue-as-new is off while cancelling');
+  return outcome.task;
+}

@@ -1,0 +1,61 @@
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
+import { setCurrentDetails, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { waitDetailsMarkdown } from '../src/current-details';
+import type { ImportTaskSnapshot } from '../src/import-task-snapshot';
+import {
+  NEPTUNE_GRAPH_ID,
+  NEPTUNE_IMPORT_PROGRESS,
+  NEPTUNE_IMPORT_STATUS,
+  NEPTUNE_IMPORT_TASK_ID,
+} from '../src/search-attributes';
+import { lastSnapshot, type WaitLoopState } from './wait-loop';
+
+export interface WaitView {
+  /** Search attributes, upserted only where they changed. */
+  observe(task: ImportTaskSnapshot | undefined): void;
+  /** The Markdown current details of the Web UI. */
+  show(note?: string): void;
+}
+
+/**
+ * What an operator sees of a wait in the Temporal Web UI. Search attributes are written only when `mode`
+ * allows: an attribute the namespace does not have fails the workflow task on every retry, so `'auto'`
+ * writes them only when the workflow was started with NeptuneImportTaskId — proof the namespace has them.
+ */
+export function createWaitView(
+  taskIdentifier: string,
+  mode: boolean | 'auto',
+  state: WaitLoopState,
+): WaitView {
+  const enabled =
+    mode === true ||
+    (mode === 'auto' && workflowInfo().typedSearchAttributes.get(NEPTUNE_IMPORT_TASK_ID) !== undefined);
+
+  return {
+    observe(task) {
+      if (!enabled) return;
+      const wanted: SearchAttributeUpdatePair[] = [{ key: NEPTUNE_IMPORT_TASK_ID, value: taskIdentifier }];
+      if (task?.graphId) wanted.push({ key: NEPTUNE_GRAPH_ID, value: task.graphId });
+      if (task) wanted.push({ key: NEPTUNE_IMPORT_STATUS, value: task.status });
+      const progress = task?.details?.progressPercentage;
+      if (progress !== undefined) wanted.push({ key: NEPTUNE_IMPORT_PROGRESS, value: Math.round(progress) });
+      const current = workflowInfo().typedSearchAttributes;
+      const changed = wanted.filter(({ key, value }) => current.get(key) !== value);
+      if (changed.length > 0) upsertSearchAttributes(changed);
+    },
+    show(note) {
+      setCurrentDetails(
+        waitDetailsMarkdown({
+          taskIdentifier,
+          task: lastSnapshot(state),
+          polls: state.polls,
+          runs: state.runs,
+          startedAtMs: state.startedAtMs,
+          nowMs: Date.now(),
+          nextPollAtMs: state.nextPollAtMs,
+          note,
+        }),
+      );
+    },
+  };
+}
