@@ -38,7 +38,7 @@ async function main(): Promise<number> {
     );
     const bundleStarted = Date.now();
     const bundle = await bundleWorkflowCode({
-      workflowsPath: require.resolve('../workflows'),
+      workflowsPath: require.resolve('../test/helpers/test-workflows'),
       logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} },
     });
     const bundlePath = join(scratch, 'workflow-bundle.js');

@@ -3,6 +3,7 @@
  * bundles this file; it imports activities as types and pure modules from `src/`.
  */
 export { awaitImportTask } from './await-import-task';
+export { importTaskPipeline } from './import-task-pipeline';
 export { waitForImportTask, type WaitForImportTaskOptions } from './wait-for-import-task';
 export { describeImportTask } from './describe-import-task';
 export { statusQuery, pollNowSignal } from './messages';
@@ -18,3 +19,10 @@ export type {
   ImportTaskWaitStatus,
 } from '../src/wait-types';
 export type { PollingOptions } from '../src/poll-schedule';
+export type {
+  ImportTaskPipelineInput,
+  ImportTaskPipelineResult,
+  PipelineStep,
+  PipelineStepContext,
+  PipelineStepOutcome,
+} from '../src/pipeline-types';

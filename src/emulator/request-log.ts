@@ -11,6 +11,8 @@ export interface RequestRecord {
   /** 0 while the answer is pending (e.g. under injected latency) and when the connection was dropped. */
   httpStatus: number;
   errorType?: string;
+  /** The `status` member of a successful answer (a task's or a graph's). */
+  answeredStatus?: string;
   /** The injected fault that shaped the answer (a non-latency one if several hit). */
   fault?: FaultKind;
   requestId: string;

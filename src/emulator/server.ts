@@ -403,6 +403,7 @@ export class NeptuneEmulator {
       out = { ...out, importOptions: FUTURE_IMPORT_OPTIONS };
     writeJson(res, result.status, out, requestId);
     record.httpStatus = result.status;
+    if (typeof out.status === 'string') record.answeredStatus = out.status;
   }
 
   private answerError(

@@ -42,7 +42,9 @@ export async function useTestTemporal(): Promise<TestTemporal> {
     taskQueue: () => `test-${randomUUID()}`,
     createWorker: (options) =>
       createNeptuneImportWorker({
-        ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : {}),
+        ...(bundlePath
+          ? { workflowBundle: { codePath: bundlePath } }
+          : { workflowsPath: require.resolve('./test-workflows') }),
         ...options,
         connection,
       }),

@@ -7,6 +7,7 @@ import type { NeptuneEmulator } from '../../src/emulator';
 import { FailureType, WaitFailureType } from '../../src/failure-types';
 import type { ImportTaskSnapshot } from '../../src/import-task-snapshot';
 import type { AwaitImportTaskInput } from '../../src/wait-types';
+import type { PollingOptions } from '../../src/poll-schedule';
 import { awaitImportTask, pollNowSignal, statusQuery } from '../../workflows';
 import { emulatorClient, startEmulator } from '../helpers/neptune';
 import { useTestTemporal, type TestTemporal } from '../helpers/temporal';
@@ -14,7 +15,7 @@ import { assertCancelled, eventually, workflowFailure } from '../helpers/workflo
 
 /** 600 emulated seconds per real second: an hour-long import takes 6 s. */
 const TIME_SCALE = 600;
-const FAST_POLLING = { initialInterval: '200ms', minInterval: '100ms', maxInterval: '400ms' };
+const FAST_POLLING: PollingOptions = { initialInterval: '200ms', minInterval: '100ms', maxInterval: '400ms' };
 
 let temporal: TestTemporal;
 let emulator: NeptuneEmulator;
@@ -177,7 +178,11 @@ describe('awaitImportTask outcomes', () => {
 
   it('the deadline with cancelImportOnCancel cancels the import and confirms it ended', async () => {
     const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 36_000 });
-    const input = { taskIdentifier: taskId, deadline: '1500ms', cancelImportOnCancel: true };
+    const input: AwaitImportTaskInput = {
+      taskIdentifier: taskId,
+      deadline: '1500ms',
+      cancelImportOnCancel: true,
+    };
     const failure = await workflowFailure((await start(input)).result());
     assert.equal(failure.type, WaitFailureType.WAIT_TIMED_OUT);
     assert.equal(cancels(taskId), 1);
@@ -186,7 +191,11 @@ describe('awaitImportTask outcomes', () => {
 });
 
 describe('awaitImportTask messages and cancellation', () => {
-  const SLOW_POLLING = { initialInterval: '1 hour', minInterval: '1 hour', maxInterval: '1 hour' };
+  const SLOW_POLLING: PollingOptions = {
+    initialInterval: '1 hour',
+    minInterval: '1 hour',
+    maxInterval: '1 hour',
+  };
 
   it('pollNow polls at once, then the schedule resumes; status reports the counts', async () => {
     const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 360_000 });

@@ -1,0 +1,253 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Context } from '@temporalio/activity';
+import type { Worker } from '@temporalio/worker';
+import type { NeptuneEmulator } from '../../src/emulator';
+import { FailureType, WaitFailureType } from '../../src/failure-types';
+import type {
+  ImportTaskPipelineInput,
+  ImportTaskPipelineResult,
+  PipelineStepContext,
+} from '../../src/pipeline-types';
+import { importTaskPipeline, receivedQuery, signalReceiverWorkflow } from '../helpers/test-workflows';
+import { emulatorClient, startEmulator } from '../helpers/neptune';
+import { useTestTemporal, type TestTemporal } from '../helpers/temporal';
+import { eventually, workflowFailure } from '../helpers/workflow-failures';
+
+const TIME_SCALE = 600;
+const FAST_POLLING = { initialInterval: '200ms', minInterval: '100ms', maxInterval: '400ms' } as const;
+
+let temporal: TestTemporal;
+let emulator: NeptuneEmulator;
+
+/** Each activity step counts its own runs, by step id: the measure of "exactly once". */
+const stepRuns = new Map<string, number>();
+const stepActivities = {
+  async recordStep(context: PipelineStepContext, label: string): Promise<string> {
+    stepRuns.set(context.stepId, (stepRuns.get(context.stepId) ?? 0) + 1);
+    return `${label}:${context.task.status}:${Context.current().info.activityId}`;
+  },
+  async failingStep(): Promise<never> {
+    throw new Error('the downstream system is down');
+  },
+};
+
+before(async () => {
+  [temporal, emulator] = await Promise.all([useTestTemporal(), startEmulator({ timeScale: TIME_SCALE })]);
+});
+after(async () => {
+  await Promise.all([temporal?.close(), emulator?.close()]);
+});
+
+function createWorker(taskQueue: string): Promise<Worker> {
+  return temporal.createWorker({
+    taskQueue,
+    neptune: { client: emulatorClient(emulator) },
+    activities: stepActivities,
+  });
+}
+
+async function withWorker<T>(taskQueue: string, fn: () => Promise<T>): Promise<T> {
+  const worker = await createWorker(taskQueue);
+  return worker.runUntil(fn);
+}
+
+let pipelineCount = 0;
+const pipelineId = () => `pipeline-${Date.now().toString(36)}-${++pipelineCount}`;
+
+describe('importTaskPipeline', () => {
+  it('after SUCCEEDED runs the success steps in order, each once, with the task and its step id', async () => {
+    const taskQueue = temporal.taskQueue();
+    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 600 });
+    const receiverId = `receiver-${taskId}`;
+    const workflowId = pipelineId();
+    const input: ImportTaskPipelineInput = {
+      await: { taskIdentifier: taskId, polling: FAST_POLLING },
+      onSucceeded: [
+        { name: 'load-index', activityType: 'recordStep', args: ['index'] },
+        { name: 'notify', workflowId: receiverId, signalName: 'stepDone', args: ['notified'] },
+        { name: 'report', workflowType: 'recordingStepWorkflow', args: ['report'] },
+      ],
+      onFailed: [{ name: 'alert', activityType: 'recordStep', args: ['alert'] }],
+    };
+    const { result, received } = await withWorker(taskQueue, async () => {
+      const receiver = await temporal.client.workflow.start(signalReceiverWorkflow, {
+        taskQueue,
+        workflowId: receiverId,
+      });
+      const result = await temporal.client.workflow.execute(importTaskPipeline, {
+        taskQueue,
+        workflowId,
+        args: [input],
+      });
+      const received = await receiver.query(receivedQuery);
+      await receiver.terminate();
+      return { result, received };
+    });
+    assert.equal(result.wait.task.status, 'SUCCEEDED');
+    assert.deepEqual(
+      result.steps.map(({ name, stepId, kind, status }) => ({ name, stepId, kind, status })),
+      [
+        { name: 'load-index', stepId: `${workflowId}/load-index`, kind: 'activity', status: 'completed' },
+        { name: 'notify', stepId: `${workflowId}/notify`, kind: 'signal', status: 'completed' },
+        { name: 'report', stepId: `${workflowId}/report`, kind: 'childWorkflow', status: 'completed' },
+      ],
+    );
+    assert.equal(result.steps[0]!.result, `index:SUCCEEDED:${workflowId}/load-index`);
+    assert.deepEqual(result.steps[2]!.result, {
+      stepId: `${workflowId}/report`,
+      status: 'SUCCEEDED',
+      label: 'report',
+    });
+    assert.deepEqual(received, [{ stepId: `${workflowId}/notify`, status: 'SUCCEEDED', label: 'notified' }]);
+    assert.equal(stepRuns.get(`${workflowId}/load-index`), 1);
+    assert.equal(stepRuns.has(`${workflowId}/alert`), false, 'failure steps did not run');
+  });
+
+  it('after FAILED runs the failure steps, then fails with ImportTaskFailed carrying the outcomes', async () => {
+    const taskQueue = temporal.taskQueue();
+    const taskId = emulator.addTask({ timeline: 'fails', durationSeconds: 600 });
+    const workflowId = pipelineId();
+    const input: ImportTaskPipelineInput = {
+      await: { taskIdentifier: taskId, polling: FAST_POLLING },
+      onSucceeded: [{ name: 'publish', activityType: 'recordStep', args: ['publish'] }],
+      onFailed: [
+        { name: 'alert', activityType: 'recordStep', args: ['alert'] },
+        { name: 'cleanup', activityType: 'recordStep', args: ['cleanup'] },
+      ],
+      parallel: true,
+    };
+    const failure = await withWorker(taskQueue, () =>
+      workflowFailure(
+        temporal.client.workflow.execute(importTaskPipeline, { taskQueue, workflowId, args: [input] }),
+      ),
+    );
+    assert.equal(failure.type, WaitFailureType.IMPORT_TASK_FAILED);
+    const result = failure.details?.[1] as ImportTaskPipelineResult;
+    assert.deepEqual(
+      result.steps.map((step) => step.status),
+      ['completed', 'completed'],
+    );
+    assert.equal(stepRuns.get(`${workflowId}/alert`), 1);
+    assert.equal(stepRuns.get(`${workflowId}/cleanup`), 1);
+    assert.equal(stepRuns.has(`${workflowId}/publish`), false);
+  });
+
+  it('a failing step stops a sequential pipeline: later steps are skipped, the pipeline fails', async () => {
+    const taskQueue = temporal.taskQueue();
+    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 300 });
+    const workflowId = pipelineId();
+    const input: ImportTaskPipelineInput = {
+      await: { taskIdentifier: taskId, polling: FAST_POLLING },
+      onSucceeded: [
+        {
+          name: 'breaks',
+          activityType: 'failingStep',
+          retry: { maximumAttempts: 2, initialInterval: '100ms' },
+        },
+        { name: 'after', activityType: 'recordStep', args: ['after'] },
+      ],
+    };
+    const failure = await withWorker(taskQueue, () =>
+      workflowFailure(
+        temporal.client.workflow.execute(importTaskPipeline, { taskQueue, workflowId, args: [input] }),
+      ),
+    );
+    assert.equal(failure.type, WaitFailureType.PIPELINE_STEP_FAILED);
+    const result = failure.details?.[0] as ImportTaskPipelineResult;
+    assert.deepEqual(
+      result.steps.map((step) => step.status),
+      ['failed', 'skipped'],
+    );
+    assert.match(result.steps[0]!.error ?? '', /downstream system is down/);
+    assert.equal(stepRuns.has(`${workflowId}/after`), false);
+  });
+
+  it('a step list with a malformed step fails the pipeline before it waits', async () => {
+    const taskQueue = temporal.taskQueue();
+    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 300 });
+    const input = {
+      await: { taskIdentifier: taskId },
+      onSucceeded: [{ name: 'nothing-to-run' }],
+    } as unknown as ImportTaskPipelineInput;
+    const failure = await withWorker(taskQueue, () =>
+      workflowFailure(
+        temporal.client.workflow.execute(importTaskPipeline, {
+          taskQueue,
+          workflowId: pipelineId(),
+          args: [input],
+        }),
+      ),
+    );
+    assert.equal(failure.type, FailureType.INVALID_INPUT);
+    assert.equal(emulator.countRequests({ taskId }), 0);
+  });
+
+  it('a worker stopped right after the terminal poll and restarted runs each step exactly once', async () => {
+    const taskQueue = temporal.taskQueue();
+    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 1200 });
+    const workflowId = pipelineId();
+    const receiverId = `receiver-${taskId}`;
+    const input: ImportTaskPipelineInput = {
+      await: { taskIdentifier: taskId, polling: FAST_POLLING },
+      onSucceeded: [
+        { name: 'index', activityType: 'recordStep', args: ['index'] },
+        { name: 'report', workflowType: 'recordingStepWorkflow', args: ['report'] },
+        { name: 'notify', workflowId: receiverId, signalName: 'stepDone', args: ['notified'] },
+      ],
+    };
+    const receiver = await temporal.client.workflow.start(signalReceiverWorkflow, {
+      taskQueue,
+      workflowId: receiverId,
+    });
+    const pipeline = await temporal.client.workflow.start(importTaskPipeline, {
+      taskQueue,
+      workflowId,
+      args: [input],
+    });
+
+    const first = await createWorker(taskQueue);
+    const firstRun = first.run();
+    const terminalAnswer = () =>
+      emulator.requests.some(
+        (r) => r.taskId === taskId && r.operation === 'GetImportTask' && r.answeredStatus === 'SUCCEEDED',
+      );
+    await eventually(terminalAnswer, 'the terminal poll was answered');
+    first.shutdown();
+    await firstRun;
+
+    const result = await withWorker(taskQueue, async () => {
+      const result = await pipeline.result();
+      assert.equal((await receiver.query(receivedQuery)).length, 1, 'the signal step signalled once');
+      await receiver.terminate();
+      return result;
+    });
+    assert.deepEqual(
+      result.steps.map((step) => step.status),
+      ['completed', 'completed', 'completed'],
+    );
+    assert.equal(stepRuns.get(`${workflowId}/index`), 1, 'the activity step ran once');
+    const reportRuns = [];
+    for await (const run of temporal.client.workflow.list({ query: `WorkflowId = '${workflowId}/report'` })) {
+      reportRuns.push(run);
+    }
+    assert.equal(reportRuns.length, 1, 'the child workflow step ran once');
+  });
+
+  it('a rerun of the pipeline under the same id does not run a child workflow step again', async () => {
+    const taskQueue = temporal.taskQueue();
+    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 300 });
+    const workflowId = pipelineId();
+    const input: ImportTaskPipelineInput = {
+      await: { taskIdentifier: taskId, polling: FAST_POLLING },
+      onSucceeded: [{ name: 'report', workflowType: 'recordingStepWorkflow', args: ['report'] }],
+    };
+    const [firstRun, rerun] = await withWorker(taskQueue, async () => {
+      const run = () =>
+        temporal.client.workflow.execute(importTaskPipeline, { taskQueue, workflowId, args: [input] });
+      return [await run(), await run()];
+    });
+    assert.equal(firstRun.steps[0]!.status, 'completed');
+    assert.equal(rerun.steps[0]!.status, 'already-ran');
+  });
+});

@@ -1,0 +1,204 @@
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  ChildWorkflowFailure,
+  executeChild,
+  getExternalWorkflowHandle,
+  isCancellation,
+  proxyActivities,
+  workflowInfo,
+  WorkflowIdReusePolicy,
+} from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { FailureType, WaitFailureType } from '../src/failure-types';
+import type {
+  ImportTaskPipelineInput,
+  ImportTaskPipelineResult,
+  PipelineStep,
+  PipelineStepContext,
+  PipelineStepKind,
+  PipelineStepOutcome,
+} from '../src/pipeline-types';
+import { NEPTUNE_IMPORT_TASK_ID } from '../src/search-attributes';
+import type { AwaitImportTaskResult } from '../src/wait-types';
+import { awaitImportTask } from './await-import-task';
+import { importEndedFailure } from './terminal-outcome';
+
+function kindOf(step: PipelineStep): PipelineStepKind | undefined {
+  if ('workflowType' in step && typeof step.workflowType === 'string') return 'childWorkflow';
+  if ('activityType' in step && typeof step.activityType === 'string') return 'activity';
+  if ('signalName' in step && typeof step.signalName === 'string' && typeof step.workflowId === 'string') {
+    return 'signal';
+  }
+  return undefined;
+}
+
+interface PlannedStep {
+  step: PipelineStep;
+  kind: PipelineStepKind;
+  name: string;
+  stepId: string;
+}
+
+/** Checks every step up front: a typo must fail the pipeline before it waits for hours, not after. */
+function plan(
+  input: ImportTaskPipelineInput,
+  pipelineWorkflowId: string,
+): Record<'onSucceeded' | 'onFailed', PlannedStep[]> {
+  const names = new Set<string>();
+  const planList = (list: 'onSucceeded' | 'onFailed') =>
+    (input[list] ?? []).map((step, index): PlannedStep => {
+      const kind = kindOf(step);
+      const name = step.name ?? `${list}-${index}`;
+      if (!kind || names.has(name)) {
+        throw ApplicationFailure.create({
+          type: FailureType.INVALID_INPUT,
+          nonRetryable: true,
+          message: kind
+            ? `Pipeline step name ${JSON.stringify(name)} is used twice: step ids must be unique`
+            : `Pipeline step ${list}[${index}] needs workflowType, activityType, or workflowId and signalName`,
+        });
+      }
+      names.add(name);
+      return { step, kind, name, stepId: `${pipelineWorkflowId}/${name}` };
+    });
+  return { onSucceeded: planList('onSucceeded'), onFailed: planList('onFailed') };
+}
+
+async function runStepOnce(
+  { step, kind, stepId, name }: PlannedStep,
+  context: PipelineStepContext,
+): Promise<unknown> {
+  const args = [context, ...(step.args ?? [])];
+  if (kind === 'childWorkflow') {
+    const child = step as Extract<PipelineStep, { workflowType: string }>;
+    return executeChild(child.workflowType, {
+      workflowId: stepId,
+      args,
+      // A rerun of the pipeline must not run a step that already ran under this id.
+      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      ...(child.taskQueue !== undefined && { taskQueue: child.taskQueue }),
+      ...(child.workflowExecutionTimeout !== undefined && {
+        workflowExecutionTimeout: child.workflowExecutionTimeout,
+      }),
+    });
+  }
+  if (kind === 'activity') {
+    const activity = step as Extract<PipelineStep, { activityType: string }>;
+    const proxy = proxyActivities<Record<string, (...a: unknown[]) => Promise<unknown>>>({
+      activityId: stepId,
+      summary: `Pipeline step ${name}`,
+      startToCloseTimeout: activity.startToCloseTimeout ?? '10 minutes',
+      ...(activity.scheduleToCloseTimeout !== undefined && {
+        scheduleToCloseTimeout: activity.scheduleToCloseTimeout,
+      }),
+      ...(activity.heartbeatTimeout !== undefined && { heartbeatTimeout: activity.heartbeatTimeout }),
+      ...(activity.retry !== undefined && { retry: activity.retry }),
+      ...(activity.taskQueue !== undefined && { taskQueue: activity.taskQueue }),
+    });
+    return proxy[activity.activityType]!(...args);
+  }
+  const signal = step as Extract<PipelineStep, { signalName: string }>;
+  await getExternalWorkflowHandle(signal.workflowId).signal(signal.signalName, ...args);
+  return undefined;
+}
+
+async function runStep(
+  planned: PlannedStep,
+  context: Omit<PipelineStepContext, 'stepId'>,
+): Promise<PipelineStepOutcome> {
+  const outcome = { name: planned.name, stepId: planned.stepId, kind: planned.kind };
+  try {
+    const result = await runStepOnce(planned, { ...context, stepId: planned.stepId });
+    return { ...outcome, status: 'completed', ...(result !== undefined && { result }) };
+  } catch (error) {
+    if (isCancellation(error)) throw error;
+    if (error instanceof WorkflowExecutionAlreadyStartedError) return { ...outcome, status: 'already-ran' };
+    // "Activity task failed" and "Child Workflow execution failed" say nothing: the cause does.
+    const wrapped = error instanceof ActivityFailure || error instanceof ChildWorkflowFailure;
+    const cause = wrapped && error.cause ? error.cause : (error as Error);
+    return { ...outcome, status: 'failed', error: cause.message };
+  }
+}
+
+async function runSteps(
+  steps: PlannedStep[],
+  parallel: boolean,
+  context: Omit<PipelineStepContext, 'stepId'>,
+): Promise<PipelineStepOutcome[]> {
+  if (parallel) return Promise.all(steps.map((step) => runStep(step, context)));
+  const outcomes: PipelineStepOutcome[] = [];
+  for (const step of steps) {
+    const failedBefore = outcomes.some((outcome) => outcome.status === 'failed');
+    outcomes.push(
+      failedBefore
+        ? { name: step.name, stepId: step.stepId, kind: step.kind, status: 'skipped' }
+        : await runStep(step, context),
+    );
+  }
+  return outcomes;
+}
+
+/** The wait runs as a child workflow, so its continue-as-new keeps the pipeline's own history small. */
+async function awaitAsChild(
+  input: ImportTaskPipelineInput,
+  pipelineWorkflowId: string,
+): Promise<AwaitImportTaskResult> {
+  // The pipeline's own start proved the namespace has the attributes: the child may use them too.
+  const provenAttributes = workflowInfo().typedSearchAttributes.get(NEPTUNE_IMPORT_TASK_ID) !== undefined;
+  try {
+    return await executeChild(awaitImportTask, {
+      workflowId: `${pipelineWorkflowId}/await`,
+      args: [{ ...input.await, returnOnAnyTerminal: true }],
+      ...(provenAttributes &&
+        typeof input.await?.taskIdentifier === 'string' && {
+          typedSearchAttributes: [{ key: NEPTUNE_IMPORT_TASK_ID, value: input.await.taskIdentifier }],
+        }),
+    });
+  } catch (error) {
+    if (isCancellation(error) || !(error instanceof ChildWorkflowFailure)) throw error;
+    const cause = error.cause;
+    throw ApplicationFailure.create({
+      type: (cause instanceof ApplicationFailure ? cause.type : undefined) ?? FailureType.UNEXPECTED,
+      nonRetryable: true,
+      message: `The wait for the import task ended without a terminal status: ${cause?.message ?? error.message}`,
+      cause: error,
+    });
+  }
+}
+
+/**
+ * Waits for an import task to end, then runs the steps for how it ended — child workflows, activities or
+ * signals — each exactly once under a deterministic id (`<pipeline id>/<step name>`), in order or in
+ * parallel. Steps run only after a terminal status.
+ */
+export async function importTaskPipeline(input: ImportTaskPipelineInput): Promise<ImportTaskPipelineResult> {
+  const pipelineWorkflowId = workflowInfo().workflowId;
+  const planned = plan(input, pipelineWorkflowId);
+  const wait = await awaitAsChild(input, pipelineWorkflowId);
+  const succeeded = wait.task.phase === 'succeeded';
+  const steps = await runSteps(succeeded ? planned.onSucceeded : planned.onFailed, input.parallel === true, {
+    task: wait.task,
+    pipelineWorkflowId,
+  });
+  const result: ImportTaskPipelineResult = { wait, steps };
+  const failedStep = steps.find((step) => step.status === 'failed');
+  if (failedStep) {
+    throw ApplicationFailure.create({
+      type: WaitFailureType.PIPELINE_STEP_FAILED,
+      nonRetryable: true,
+      message: `Pipeline step ${failedStep.name} failed: ${failedStep.error ?? 'no message'}`,
+      details: [result],
+    });
+  }
+  const ended = importEndedFailure(wait.task);
+  if (ended) {
+    throw ApplicationFailure.create({
+      type: ended.type ?? WaitFailureType.IMPORT_TASK_FAILED,
+      nonRetryable: true,
+      message: ended.message,
+      details: [wait.task, result],
+    });
+  }
+  return result;
+}
