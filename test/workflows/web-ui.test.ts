@@ -1,0 +1,241 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Client } from '@temporalio/client';
+import { defaultPayloadConverter, SearchAttributeType } from '@temporalio/common';
+import { msToTs } from '@temporalio/common/lib/time';
+import type { temporal as proto } from '@temporalio/proto';
+import type { Worker } from '@temporalio/worker';
+import { ensureSearchAttributes, startAwaitImportTask } from '../../src/client';
+import type { NeptuneEmulator } from '../../src/emulator';
+import { NEPTUNE_SEARCH_ATTRIBUTES } from '../../src/search-attributes';
+import type { AwaitImportTaskResult } from '../../src/wait-types';
+import { awaitImportTask } from '../../workflows';
+import { emulatorClient, startEmulator } from '../helpers/neptune';
+import { useTestTemporal, type TestTemporal } from '../helpers/temporal';
+import { eventually } from '../helpers/workflow-failures';
+
+const TIME_SCALE = 600;
+const FAST_POLLING = { initialInterval: '200ms', minInterval: '100ms', maxInterval: '400ms' } as const;
+
+let temporal: TestTemporal;
+let emulator: NeptuneEmulator;
+let worker: Worker;
+let taskQueue: string;
+let running: Promise<void>;
+
+before(async () => {
+  [temporal, emulator] = await Promise.all([useTestTemporal(), startEmulator({ timeScale: TIME_SCALE })]);
+  taskQueue = temporal.taskQueue();
+  worker = await temporal.createWorker({ taskQueue, neptune: { client: emulatorClient(emulator) } });
+  running = worker.run();
+});
+after(async () => {
+  worker?.shutdown();
+  await running;
+  await Promise.all([temporal?.close(), emulator?.close()]);
+});
+
+async function countVisible(query: string): Promise<number> {
+  let count = 0;
+  for await (const _ of temporal.client.workflow.list({ query })) count += 1;
+  return count;
+}
+
+function summaryOf(event: proto.api.history.v1.IHistoryEvent): string | undefined {
+  const payload = event.userMetadata?.summary;
+  return payload ? defaultPayloadConverter.fromPayload<string>(payload) : undefined;
+}
+
+async function historyOf(workflowId: string) {
+  return (await temporal.client.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
+}
+
+describe('what the Web UI shows of a wait', () => {
+  it('search attributes list running and finished imports to a visibility query', async () => {
+    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 4800 });
+    const handle = await startAwaitImportTask(
+      temporal.client,
+      { taskIdentifier: taskId, polling: FAST_POLLING },
+      { taskQueue },
+    );
+    assert.equal(handle.workflowId, `neptune-import-${taskId}`);
+    await eventually(
+      async () =>
+        (await countVisible(`NeptuneImportTaskId = '${taskId}' AND NeptuneImportStatus = 'IMPORTING'`)) === 1,
+      'the running import is listed as IMPORTING',
+    );
+    const result = await handle.result();
+    await eventually(
+      async () =>
+        (await countVisible(
+          `NeptuneImportTaskId = '${taskId}' AND NeptuneImportStatus = 'SUCCEEDED' AND NeptuneImportProgress = 100 AND NeptuneGraphId = '${result.task.graphId}'`,
+        )) === 1,
+      'the finished import is listed as SUCCEEDED at 100%',
+    );
+  });
+
+  it('current details, activity summaries and timer summaries describe the wait', async () => {
+    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 36_000 });
+    const handle = await startAwaitImportTask(
+      temporal.client,
+      { taskIdentifier: taskId, polling: FAST_POLLING },
+      { taskQueue, workflowId: `details-${taskId}` },
+    );
+    await eventually(
+      () => emulator.countRequests({ operation: 'GetImportTask', taskId }) >= 3,
+      'three polls',
+    );
+    const metadata = await handle.query<proto.api.sdk.v1.IWorkflowMetadata>('__temporal_workflow_metadata');
+    const details = metadata.currentDetails ?? '';
+    assert.match(details, new RegExp(`Neptune import task \`${taskId}\``));
+    assert.match(details, /\| statements \| /);
+    assert.match(details, /\| dictionary entries \| /);
+    assert.match(details, /\| next poll \| .* \(in /);
+    assert.match(details, /\| polls \| \d+ \(run 1\) \|/);
+    await handle.terminate('seen enough');
+
+    const events = await historyOf(handle.workflowId);
+    const activitySummaries = events.filter((e) => e.activityTaskScheduledEventAttributes).map(summaryOf);
+    assert.equal(activitySummaries[0], `GetImportTask ${taskId}`);
+    assert.ok(
+      activitySummaries
+        .slice(1)
+        .every((s) => new RegExp(`^GetImportTask ${taskId} — [A-Z_]+( \\d+%)?$`).test(s ?? '')),
+      activitySummaries.join(', '),
+    );
+    const timerSummaries = events.filter((e) => e.timerStartedEventAttributes).map(summaryOf);
+    assert.ok(
+      timerSummaries.length > 0 && timerSummaries.every((s) => /^next poll in \d/.test(s ?? '')),
+      timerSummaries.join(', '),
+    );
+  });
+
+  it('search attributes are upserted only when the status or progress changed', async () => {
+    const taskId = emulator.addTask({
+      timeline: [
+        { status: 'IMPORTING', seconds: 3600, progress: { from: 40, to: 40 } },
+        { status: 'SUCCEEDED' },
+      ],
+    });
+    const handle = await startAwaitImportTask(
+      temporal.client,
+      { taskIdentifier: taskId, polling: FAST_POLLING },
+      { taskQueue },
+    );
+    const result = await handle.result();
+    const upserts = (await historyOf(handle.workflowId)).filter(
+      (e) => e.upsertWorkflowSearchAttributesEventAttributes,
+    );
+    // IMPORTING 40% once, SUCCEEDED 100% once, however many polls saw the stall.
+    assert.equal(upserts.length, 2, `${upserts.length} upserts for ${result.polls} polls`);
+    assert.ok(result.polls > 3, `${result.polls} polls`);
+  });
+
+  it("in 'auto' mode, a wait started without the attributes never upserts them", async () => {
+    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 300 });
+    const workflowId = `no-attributes-${taskId}`;
+    const result = await temporal.client.workflow.execute(awaitImportTask, {
+      taskQueue,
+      workflowId,
+      args: [{ taskIdentifier: taskId, polling: FAST_POLLING }],
+    });
+    assert.equal(result.task.status, 'SUCCEEDED');
+    const upserts = (await historyOf(workflowId)).filter(
+      (e) => e.upsertWorkflowSearchAttributesEventAttributes,
+    );
+    assert.equal(upserts.length, 0);
+  });
+});
+
+describe('ensureSearchAttributes', () => {
+  it("finds this library's attributes on the test server", async () => {
+    const result = await ensureSearchAttributes(temporal.client);
+    assert.deepEqual(result.present.sort(), NEPTUNE_SEARCH_ATTRIBUTES.map((key) => key.name).sort());
+    assert.deepEqual(result.missing, []);
+  });
+
+  it('registers what is missing, and names it when asked not to create', async () => {
+    const key = { name: `NeptuneTestAttribute${Date.now()}`, type: SearchAttributeType.KEYWORD };
+    const named = await ensureSearchAttributes(temporal.client, { keys: [key], create: false });
+    assert.deepEqual(named.missing, [{ name: key.name, reason: 'not registered' }]);
+    const created = await ensureSearchAttributes(temporal.client, { keys: [key] });
+    assert.deepEqual(created.created, [key.name]);
+    const again = await ensureSearchAttributes(temporal.client, { keys: [key] });
+    assert.deepEqual(again.present, [key.name]);
+  });
+});
+
+describe('a namespace without the search attributes', () => {
+  const namespace = `no-attributes-${Date.now().toString(36)}`;
+  let client: Client;
+
+  before(async () => {
+    await temporal.client.connection.workflowService.registerNamespace({
+      namespace,
+      workflowExecutionRetentionPeriod: msToTs('1 day'),
+    });
+    client = new Client({ connection: temporal.client.connection, namespace });
+    await eventually(async () => {
+      try {
+        await client.workflow.count();
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'the new namespace answers');
+  });
+
+  it('reports all four attributes missing', async () => {
+    const result = await ensureSearchAttributes(client, { create: false });
+    assert.equal(result.missing.length, 4);
+  });
+
+  async function runWait(
+    start: (taskId: string, taskQueue: string) => Promise<{ result(): Promise<unknown> }>,
+  ) {
+    const nsQueue = temporal.taskQueue();
+    const nsWorker = await temporal.createWorker({
+      taskQueue: nsQueue,
+      namespace,
+      neptune: { client: emulatorClient(emulator) },
+    });
+    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 300 });
+    return nsWorker.runUntil(async () => (await start(taskId, nsQueue)).result());
+  }
+
+  it('runs a wait to the end with searchAttributes: false', async () => {
+    const result = await runWait((taskId, nsQueue) =>
+      startAwaitImportTask(
+        client,
+        { taskIdentifier: taskId, polling: FAST_POLLING, searchAttributes: false },
+        { taskQueue: nsQueue },
+      ),
+    );
+    assert.equal((result as AwaitImportTaskResult).task.status, 'SUCCEEDED');
+  });
+
+  it("runs a wait to the end in 'auto' mode when started without the attributes", async () => {
+    const result = await runWait((taskId, nsQueue) =>
+      client.workflow.start(awaitImportTask, {
+        taskQueue: nsQueue,
+        workflowId: `auto-${taskId}`,
+        args: [{ taskIdentifier: taskId, polling: FAST_POLLING }],
+      }),
+    );
+    assert.equal((result as AwaitImportTaskResult).task.status, 'SUCCEEDED');
+  });
+
+  it('refuses at start, not later, to start a wait with attributes the namespace lacks', async () => {
+    const taskId = emulator.addTask({});
+    await assert.rejects(
+      startAwaitImportTask(client, { taskIdentifier: taskId }, { taskQueue: temporal.taskQueue() }),
+      (error: Error) => {
+        assert.match(
+          `${error.message}: ${(error.cause as Error | undefined)?.message}`,
+          /NeptuneImportTaskId/,
+        );
+        return true;
+      },
+    );
+  });
+});
