@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Worker } from '@temporalio/worker';
+import type { NeptuneEmulator } from '../../src/emulator';
+import { WaitFailureType } from '../../src/failure-types';
+import { DEFAULT_POLL_SCHEDULE } from '../../src/poll-schedule';
+import { DEFAULT_MAX_POLLS_PER_RUN } from '../../src/wait-types';
+import { awaitImportTask, userWorkflowWaitingInline } from '../helpers/test-workflows';
+import { emulatorClient, startEmulator } from '../helpers/neptune';
+import { useTestTemporal, type TestTemporal } from '../helpers/temporal';
+import { workflowFailure } from '../helpers/workflow-failures';
+
+const TIME_SCALE = 600;
+const FAST_POLLING = { initialInterval: '200ms', minInterval: '100ms', maxInterval: '400ms' } as const;
+
+let temporal: TestTemporal;
+let emulator: NeptuneEmulator;
+let worker: Worker;
+let taskQueue: string;
+let running: Promise<void>;
+
+before(async () => {
+  [temporal, emulator] = await Promise.all([useTestTemporal(), startEmulator({ timeScale: TIME_SCALE })]);
+  taskQueue = temporal.taskQueue();
+  worker = await temporal.createWorker({ taskQueue, neptune: { client: emulatorClient(emulator) } });
+  running = worker.run();
+});
+after(async () => {
+  worker?.shutdown();
+  await running;
+  await Promise.all([temporal?.close(), emulator?.close()]);
+});
+
+describe('waitForImportTask inline in a user workflow', () => {
+  it('returns on SUCCEEDED, having passed every answer to onSnapshot', async () => {
+    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 900 });
+    const result = await temporal.client.workflow.execute(userWorkflowWaitingInline, {
+      taskQueue,
+      workflowId: `inline-${taskId}`,
+      args: [taskId, { polling: FAST_POLLING }],
+    });
+    assert.equal(result.task.status, 'SUCCEEDED');
+    assert.equal(result.runs, 1);
+    assert.equal(result.answers, result.polls);
+    assert.equal(result.polls, emulator.countRequests({ operation: 'GetImportTask', taskId }));
+  });
+
+  it('fails with ImportTaskFailed on FAILED, like the workflow', async () => {
+    const taskId = emulator.addTask({ timeline: 'fails', durationSeconds: 600 });
+    const failure = await workflowFailure(
+      temporal.client.workflow.execute(userWorkflowWaitingInline, {
+        taskQueue,
+        workflowId: `inline-${taskId}`,
+        args: [taskId, { polling: FAST_POLLING }],
+      }),
+    );
+    assert.equal(failure.type, WaitFailureType.IMPORT_TASK_FAILED);
+  });
+});
+
+describe('bounded history', () => {
+  it('a run of the default size stays far below 10,000 events (measured per poll on the server)', async () => {
+    const pollsPerRun = 4;
+    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 6000 });
+    const handle = await temporal.client.workflow.start(awaitImportTask, {
+      taskQueue,
+      workflowId: `history-${taskId}`,
+      // Search attributes upserted on most polls (progress keeps changing): the costliest case.
+      args: [
+        {
+          taskIdentifier: taskId,
+          polling: FAST_POLLING,
+          maxPollsPerRun: pollsPerRun,
+          searchAttributes: true,
+        },
+      ],
+    });
+    const result = await handle.result();
+    assert.ok(result.runs >= 2, `${result.runs} runs, ${result.polls} polls in ${result.waitedMs} ms`);
+    // The first run continued as new after exactly pollsPerRun polls: measure what each poll cost it.
+    const firstRun =
+      (await temporal.client.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId).fetchHistory())
+        .events ?? [];
+    const eventsPerPoll = firstRun.length / pollsPerRun;
+    const perRunAtDefault = Math.ceil(eventsPerPoll * DEFAULT_MAX_POLLS_PER_RUN);
+    assert.ok(
+      perRunAtDefault < 10_000,
+      `${eventsPerPoll.toFixed(1)} events per poll → ${perRunAtDefault} per run`,
+    );
+    // A 30-day wait at the default schedule settles at one poll per maxInterval: it needs many runs, each
+    // of the size measured above.
+    const pollsIn30Days = (30 * 86_400_000) / DEFAULT_POLL_SCHEDULE.maxIntervalMs;
+    assert.ok(pollsIn30Days / DEFAULT_MAX_POLLS_PER_RUN > 10, 'such a wait continues as new many times');
+  });
+});
