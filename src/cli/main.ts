@@ -2,6 +2,10 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { runEmulatorCommand } from '../emulator/command';
 import { startDevServer } from '../dev-server/start-dev-server';
+import { runWaitCommand, type WaitCommandOptions } from './wait-command';
+import { runWorkerCommand } from './worker-command';
+
+const DEFAULT_TASK_QUEUE = 'neptune-import';
 
 /** commander parses; this only rejects what is not a port number. */
 function parsePort(value: string): number {
@@ -56,6 +60,28 @@ export function buildProgram(): Command {
         process.once('SIGINT', resolve).once('SIGTERM', resolve);
       });
       await server.stop();
+    });
+
+  program
+    .command('worker')
+    .description("Run a worker with this library's workflows and activities")
+    .option('--task-queue <name>', 'task queue to poll', DEFAULT_TASK_QUEUE)
+    .action((options: { taskQueue: string }) => runWorkerCommand(options));
+
+  program
+    .command('wait')
+    .description('Start (or join) the durable wait for an import task and follow it until it ends')
+    .argument('<taskIdentifier>', 'import task id, t- followed by 10 of [a-z0-9]')
+    .option('--task-queue <name>', "the workers' task queue", DEFAULT_TASK_QUEUE)
+    .option('--deadline <duration>', "stop waiting after this long (e.g. '12 hours')")
+    .option('--initial-interval <duration>', 'first poll interval (default 10 s)')
+    .option('--min-interval <duration>', 'shortest poll interval (default 5 s)')
+    .option('--max-interval <duration>', 'longest poll interval (default 5 min)')
+    .option('--cancel-import-on-cancel', 'cancel the import itself when the wait is cancelled or times out')
+    .option('--no-search-attributes', 'for namespaces without the Neptune* search attributes')
+    .option('--detach', 'start the wait and return at once')
+    .action(async (taskIdentifier: string, options: WaitCommandOptions) => {
+      process.exitCode = await runWaitCommand(taskIdentifier, options);
     });
 
   return program;

@@ -47,6 +47,7 @@ describe('request log', () => {
       graphId: out.graphId,
       at: h.clock.ms,
       httpStatus: 200,
+      answeredStatus: out.status,
       requestId: out.$metadata.requestId,
     });
     assert.equal(throttled?.httpStatus, 429);
