@@ -11,7 +11,7 @@ export {
 export { createNeptuneGraphClient, type NeptuneClientSettings } from './neptune-client';
 export { createNeptuneImportWorker, workflowsPath, type NeptuneImportWorkerOptions } from './worker';
 export { RECOMMENDED_ACTIVITY_OPTIONS } from './activity-options';
-export { FailureType, NON_RETRYABLE_FAILURE_TYPES } from './failure-types';
+export { FailureType, NON_RETRYABLE_FAILURE_TYPES, WaitFailureType } from './failure-types';
 export {
   classifyNeptuneError,
   type ErrorClassification,
@@ -33,4 +33,26 @@ export {
   validateStartImportTaskInput,
   type StartImportTaskInput,
 } from './input-validation';
-export { NEPTUNE_SEARCH_ATTRIBUTES } from './search-attributes';
+export {
+  NEPTUNE_SEARCH_ATTRIBUTES,
+  NEPTUNE_IMPORT_TASK_ID,
+  NEPTUNE_GRAPH_ID,
+  NEPTUNE_IMPORT_STATUS,
+  NEPTUNE_IMPORT_PROGRESS,
+} from './search-attributes';
+export {
+  startAwaitImportTask,
+  ensureSearchAttributes,
+  type StartAwaitImportTaskOptions,
+  type EnsureSearchAttributesResult,
+} from './client';
+
+export type { AwaitImportTaskInput, AwaitImportTaskResult, ImportTaskWaitStatus } from './wait-types';
+export type {
+  ImportTaskPipelineInput,
+  ImportTaskPipelineResult,
+  PipelineStep,
+  PipelineStepContext,
+  PipelineStepOutcome,
+} from './pipeline-types';
+export { DEFAULT_POLL_SCHEDULE, resolvePollSchedule, type PollingOptions } from './poll-schedule';
