@@ -10,6 +10,7 @@ export {
 } from '../activities';
 export { createNeptuneGraphClient, type NeptuneClientSettings } from './neptune-client';
 export { createNeptuneImportWorker, workflowsPath, type NeptuneImportWorkerOptions } from './worker';
+export { neptuneImportPlugin } from './plugin';
 export { RECOMMENDED_ACTIVITY_OPTIONS } from './activity-options';
 export { FailureType, NON_RETRYABLE_FAILURE_TYPES, WaitFailureType } from './failure-types';
 export {
