@@ -48,12 +48,6 @@ export interface CancelImportTaskResult {
   alreadyEnded: boolean;
 }
 
-/** Error thrown by the SDK for an aborted request; rethrown as Temporal's cancellation, not classified. */
-function cancellationOr(error: unknown): unknown {
-  const signal = Context.current().cancellationSignal;
-  return signal.aborted ? (signal.reason ?? error) : error;
-}
-
 function errorName(error: unknown): string | undefined {
   return (error as { name?: string } | null)?.name;
 }
@@ -68,18 +62,26 @@ export function createNeptuneImportActivities(options: NeptuneImportActivitiesOp
   // retried) instead of crashing the worker.
   const neptune = () => (client ??= createNeptuneGraphClient(options.clientSettings));
 
+  /**
+   * One request: the activity's cancellation aborts it (and is rethrown as such); any other error may be
+   * turned into an answer by `recover` (returning undefined declines), and is classified otherwise.
+   */
   async function call<T>(
     operation: NeptuneOperation,
     subject: string,
     send: (abortSignal: AbortSignal) => Promise<T>,
-    notFoundIsTransient = false,
+    options: { notFoundIsTransient?: boolean; recover?: (error: unknown) => Promise<T | undefined> } = {},
   ): Promise<T> {
+    const signal = Context.current().cancellationSignal;
     try {
-      return await send(Context.current().cancellationSignal);
+      return await send(signal);
     } catch (error) {
-      const cause = cancellationOr(error);
-      if (cause !== error) throw cause;
-      throw toActivityFailure(error, operation, subject, { notFoundIsTransient });
+      if (signal.aborted) throw signal.reason ?? error;
+      const recovered = await options.recover?.(error);
+      if (recovered !== undefined) return recovered;
+      throw toActivityFailure(error, operation, subject, {
+        notFoundIsTransient: options.notFoundIsTransient,
+      });
     }
   }
 
@@ -99,7 +101,7 @@ export function createNeptuneImportActivities(options: NeptuneImportActivitiesOp
       'GetImportTask',
       taskIdentifier,
       (abortSignal) => neptune().send(new GetImportTaskCommand({ taskIdentifier }), { abortSignal }),
-      Date.now() < graceUntil,
+      { notFoundIsTransient: Date.now() < graceUntil },
     );
     return toImportTaskSnapshot(answer, new Date(), taskIdentifier);
   }
@@ -135,20 +137,22 @@ export function createNeptuneImportActivities(options: NeptuneImportActivitiesOp
       const running = await findRunningImport(request);
       if (running) return { task: running, alreadyStarted: true };
     }
-    try {
-      const answer = await neptune().send(new StartImportTaskCommand(request), {
-        abortSignal: Context.current().cancellationSignal,
-      });
-      return { task: toImportTaskSnapshot(answer, new Date(), ''), alreadyStarted: false };
-    } catch (error) {
-      const cause = cancellationOr(error);
-      if (cause !== error) throw cause;
-      if (errorName(error) === 'ConflictException') {
-        const running = await findRunningImport(request);
-        if (running) return { task: running, alreadyStarted: true };
-      }
-      throw toActivityFailure(error, 'StartImportTask', request.graphIdentifier);
-    }
+    return call<StartImportTaskResult>(
+      'StartImportTask',
+      request.graphIdentifier,
+      async (abortSignal) => {
+        const answer = await neptune().send(new StartImportTaskCommand(request), { abortSignal });
+        return { task: toImportTaskSnapshot(answer, new Date(), ''), alreadyStarted: false };
+      },
+      {
+        // The graph is already importing: if it is this very import, a retry has found it.
+        recover: async (error) => {
+          if (errorName(error) !== 'ConflictException') return undefined;
+          const running = await findRunningImport(request);
+          return running && { task: running, alreadyStarted: true };
+        },
+      },
+    );
   }
 
   async function cancelImportTask(input: CancelImportTaskInput): Promise<CancelImportTaskResult> {
@@ -158,21 +162,22 @@ export function createNeptuneImportActivities(options: NeptuneImportActivitiesOp
     } catch (error) {
       invalidInput('CancelImportTask', error);
     }
-    try {
-      const answer = await neptune().send(new CancelImportTaskCommand({ taskIdentifier }), {
-        abortSignal: Context.current().cancellationSignal,
-      });
-      return { task: toImportTaskSnapshot(answer, new Date(), taskIdentifier), alreadyEnded: false };
-    } catch (error) {
-      const cause = cancellationOr(error);
-      if (cause !== error) throw cause;
-      if (errorName(error) === 'ConflictException') {
+    return call<CancelImportTaskResult>(
+      'CancelImportTask',
+      taskIdentifier,
+      async (abortSignal) => {
+        const answer = await neptune().send(new CancelImportTaskCommand({ taskIdentifier }), { abortSignal });
+        return { task: toImportTaskSnapshot(answer, new Date(), taskIdentifier), alreadyEnded: false };
+      },
+      {
         // Cancelling a task that has already ended is what the caller wanted: not an error.
-        const task = await getImportTask({ taskIdentifier });
-        if (isTerminalPhase(task.phase)) return { task, alreadyEnded: true };
-      }
-      throw toActivityFailure(error, 'CancelImportTask', taskIdentifier);
-    }
+        recover: async (error) => {
+          if (errorName(error) !== 'ConflictException') return undefined;
+          const task = await getImportTask({ taskIdentifier });
+          return isTerminalPhase(task.phase) ? { task, alreadyEnded: true } : undefined;
+        },
+      },
+    );
   }
 
   return { getImportTask, startImportTask, cancelImportTask };

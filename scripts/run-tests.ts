@@ -47,7 +47,15 @@ async function main(): Promise<number> {
 
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', '--test', '--test-concurrency=2', ...files.map((file) => relative(root, file))],
+      [
+        '--import',
+        'tsx',
+        '--test',
+        '--test-concurrency=2',
+        // A hung test fails after this long instead of holding CI until its limit.
+        '--test-timeout=180000',
+        ...files.map((file) => relative(root, file)),
+      ],
       {
         cwd: root,
         stdio: 'inherit',

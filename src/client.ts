@@ -1,11 +1,27 @@
 import type { Client, WorkflowHandle } from '@temporalio/client';
-import { type SearchAttributeType } from '@temporalio/common';
-import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
+import { SearchAttributeType } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
 import { resolveWaitOptions } from './resolve-wait-options';
 import { NEPTUNE_IMPORT_TASK_ID, NEPTUNE_SEARCH_ATTRIBUTES } from './search-attributes';
 import type { AwaitImportTaskInput, AwaitImportTaskResult } from './wait-types';
 
 type SearchAttributeKey = { name: string; type: SearchAttributeType };
+
+const IndexedValueType = temporal.api.enums.v1.IndexedValueType;
+const INDEXED_VALUE_TYPES: Record<SearchAttributeType, temporal.api.enums.v1.IndexedValueType> = {
+  [SearchAttributeType.TEXT]: IndexedValueType.INDEXED_VALUE_TYPE_TEXT,
+  [SearchAttributeType.KEYWORD]: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  [SearchAttributeType.INT]: IndexedValueType.INDEXED_VALUE_TYPE_INT,
+  [SearchAttributeType.DOUBLE]: IndexedValueType.INDEXED_VALUE_TYPE_DOUBLE,
+  [SearchAttributeType.BOOL]: IndexedValueType.INDEXED_VALUE_TYPE_BOOL,
+  [SearchAttributeType.DATETIME]: IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
+  [SearchAttributeType.KEYWORD_LIST]: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD_LIST,
+};
+
+/** The workflow id `startAwaitImportTask` and the command line use: one wait per task. */
+export function awaitImportTaskWorkflowId(taskIdentifier: string): string {
+  return `neptune-import-${taskIdentifier}`;
+}
 
 export interface EnsureSearchAttributesResult {
   /** Already registered with the right type. */
@@ -34,7 +50,7 @@ export async function ensureSearchAttributes(
   for (const key of keys) {
     const existing = customAttributes?.[key.name];
     if (existing === undefined) toCreate.push(key);
-    else if (existing === encodeSearchAttributeIndexedValueType(key.type)) result.present.push(key.name);
+    else if (existing === INDEXED_VALUE_TYPES[key.type]) result.present.push(key.name);
     else
       result.missing.push({ name: key.name, reason: `registered with another type (${String(existing)})` });
   }
@@ -46,9 +62,7 @@ export async function ensureSearchAttributes(
   try {
     await operator.addSearchAttributes({
       namespace,
-      searchAttributes: Object.fromEntries(
-        toCreate.map((key) => [key.name, encodeSearchAttributeIndexedValueType(key.type)!]),
-      ),
+      searchAttributes: Object.fromEntries(toCreate.map((key) => [key.name, INDEXED_VALUE_TYPES[key.type]])),
     });
     result.created.push(...toCreate.map(({ name }) => name));
   } catch (error) {
@@ -77,7 +91,7 @@ export async function startAwaitImportTask(
   const { taskIdentifier } = resolveWaitOptions(input);
   return client.workflow.start('awaitImportTask', {
     taskQueue: options.taskQueue,
-    workflowId: options.workflowId ?? `neptune-import-${taskIdentifier}`,
+    workflowId: options.workflowId ?? awaitImportTaskWorkflowId(taskIdentifier),
     args: [input],
     staticSummary: `Wait for Neptune Analytics import task ${taskIdentifier}`,
     ...(input.searchAttributes !== false && {

@@ -57,6 +57,8 @@ export const WaitFailureType = {
   IMPORT_TASK_DELETED: 'ImportTaskDeleted',
   /** The wait's deadline passed; the import is left running unless `cancelImportOnCancel`. */
   WAIT_TIMED_OUT: 'ImportTaskWaitTimedOut',
+  /** cancelImportOnCancel: the import could not be cancelled, or its end not confirmed within an hour. */
+  IMPORT_CANCEL_FAILED: 'ImportTaskCancelFailed',
   /** A pipeline step failed; details[0] holds the wait's result and every step's outcome. */
   PIPELINE_STEP_FAILED: 'ImportPipelineStepFailed',
 } as const;

@@ -90,7 +90,8 @@ export function toImportTaskSnapshot(
   observedAt: Date,
   fallbackTaskId: string,
 ): ImportTaskSnapshot {
-  const status = answer.status ?? answer.importTaskDetails?.status ?? '';
+  // Not importTaskDetails.status: that is a free-form sub-status, and a wait must not end on it.
+  const status = answer.status ?? '';
   const phase = phaseOfStatus(status);
   const details = answer.importTaskDetails;
   let importOptions: ImportTaskImportOptions | undefined;

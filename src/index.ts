@@ -43,6 +43,7 @@ export {
 } from './search-attributes';
 export {
   startAwaitImportTask,
+  awaitImportTaskWorkflowId,
   ensureSearchAttributes,
   type StartAwaitImportTaskOptions,
   type EnsureSearchAttributesResult,

@@ -1,7 +1,11 @@
 import { durationToMs } from './durations';
 import { describeReceived, InvalidInputError, validateTaskIdentifier } from './input-validation';
 import { resolvePollSchedule, type PollSchedule } from './poll-schedule';
-import { DEFAULT_MAX_POLLS_PER_RUN, type AwaitImportTaskInput } from './wait-types';
+import {
+  DEFAULT_CANCEL_CONFIRM_TIMEOUT_MS,
+  DEFAULT_MAX_POLLS_PER_RUN,
+  type AwaitImportTaskInput,
+} from './wait-types';
 
 export interface ResolvedWaitOptions {
   taskIdentifier: string;
@@ -9,6 +13,7 @@ export interface ResolvedWaitOptions {
   deadlineMs?: number;
   notFoundGracePeriodMs: number;
   cancelImportOnCancel: boolean;
+  cancelConfirmTimeoutMs: number;
   returnOnAnyTerminal: boolean;
   searchAttributes: boolean | 'auto';
   maxPollsPerRun: number;
@@ -60,6 +65,9 @@ export function resolveWaitOptions(input: AwaitImportTaskInput): ResolvedWaitOpt
     schedule,
     notFoundGracePeriodMs: optionalDuration('notFoundGracePeriod', input.notFoundGracePeriod) ?? 0,
     cancelImportOnCancel: input.cancelImportOnCancel === true,
+    cancelConfirmTimeoutMs:
+      optionalDuration('cancelConfirmTimeout', input.cancelConfirmTimeout) ??
+      DEFAULT_CANCEL_CONFIRM_TIMEOUT_MS,
     returnOnAnyTerminal: input.returnOnAnyTerminal === true,
     searchAttributes,
     maxPollsPerRun,

@@ -14,6 +14,11 @@ export interface AwaitImportTaskInput {
    * confirms it ended. Default false: the wait stops and the import is left alone.
    */
   cancelImportOnCancel?: boolean;
+  /**
+   * With `cancelImportOnCancel`: how long cancelling may take until the service confirms the task ended.
+   * Then the wait fails with `ImportTaskCancelFailed` (the import may still be running). Default 1 hour.
+   */
+  cancelConfirmTimeout?: Duration;
   /** Return (instead of failing) on FAILED, CANCELLED and DELETED too. Default false. */
   returnOnAnyTerminal?: boolean;
   /**
@@ -57,4 +62,4 @@ export interface ImportTaskWaitStatus {
 }
 
 export const DEFAULT_MAX_POLLS_PER_RUN = 500;
-export const DEFAULT_NOT_FOUND_GRACE_PERIOD_MS = 0;
+export const DEFAULT_CANCEL_CONFIRM_TIMEOUT_MS = 60 * 60_000;

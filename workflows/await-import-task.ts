@@ -1,22 +1,16 @@
-import {
-  allHandlersFinished,
-  condition,
-  makeContinueAsNewFunc,
-  setHandler,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { makeContinueAsNewFunc, setHandler, workflowInfo } from '@temporalio/workflow';
 import type {
   AwaitImportTaskCarryOver,
   AwaitImportTaskInput,
   AwaitImportTaskResult,
 } from '../src/wait-types';
 import { pollNowSignal, statusQuery } from './messages';
-import { lastSnapshot, type WaitLoopState } from './wait-loop';
+import { initialWaitState, lastSnapshot, type WaitLoopState } from './wait-loop';
 import { finishWait, loopOptionsOf, resolveOrFail, waitHandlingCancellation } from './wait-for-import-task';
 import { createWaitView } from './wait-view';
 
 function stateFrom(carryOver: AwaitImportTaskCarryOver | undefined): WaitLoopState {
-  if (!carryOver) return { polls: 0, runs: 1, startedAtMs: Date.now(), recent: [], pollNowRequested: false };
+  if (!carryOver) return initialWaitState();
   return {
     polls: carryOver.polls,
     runs: carryOver.runs + 1,
@@ -28,12 +22,14 @@ function stateFrom(carryOver: AwaitImportTaskCarryOver | undefined): WaitLoopSta
 }
 
 function carryOverOf(state: WaitLoopState): AwaitImportTaskCarryOver {
+  // A pollNow that arrived during this run's last poll is honoured by the next run.
+  const nextPollAtMs = state.pollNowRequested ? Date.now() : state.nextPollAtMs;
   return {
     polls: state.polls,
     runs: state.runs,
     startedAt: new Date(state.startedAtMs).toISOString(),
     recent: state.recent,
-    ...(state.nextPollAtMs !== undefined && { nextPollAt: new Date(state.nextPollAtMs).toISOString() }),
+    ...(nextPollAtMs !== undefined && { nextPollAt: new Date(nextPollAtMs).toISOString() }),
   };
 }
 
@@ -53,13 +49,8 @@ export async function awaitImportTask(
 
   setHandler(statusQuery, () => {
     const task = lastSnapshot(state);
-    return {
-      ...(task && { task, phase: task.phase }),
-      polls: state.polls,
-      runs: state.runs,
-      startedAt: new Date(state.startedAtMs).toISOString(),
-      ...(state.nextPollAtMs !== undefined && { nextPollAt: new Date(state.nextPollAtMs).toISOString() }),
-    };
+    const { recent: _recent, ...counts } = carryOverOf(state);
+    return { ...(task && { task, phase: task.phase }), ...counts };
   });
   setHandler(pollNowSignal, () => {
     state.pollNowRequested = true;
@@ -79,7 +70,6 @@ export async function awaitImportTask(
       pollsThisRun >= resolved.maxPollsPerRun || workflowInfo().continueAsNewSuggested,
   });
   if (outcome.kind === 'continue-as-new') {
-    await condition(allHandlersFinished);
     const continueAsNew = makeContinueAsNewFunc<typeof awaitImportTask>({
       typedSearchAttributes: workflowInfo().typedSearchAttributes,
     });

@@ -25,6 +25,7 @@ import { awaitImportTask } from './await-import-task';
 import { importEndedFailure } from './terminal-outcome';
 
 function kindOf(step: PipelineStep): PipelineStepKind | undefined {
+  if (typeof step !== 'object' || step === null) return undefined;
   if ('workflowType' in step && typeof step.workflowType === 'string') return 'childWorkflow';
   if ('activityType' in step && typeof step.activityType === 'string') return 'activity';
   if ('signalName' in step && typeof step.signalName === 'string' && typeof step.workflowId === 'string') {
@@ -40,22 +41,37 @@ interface PlannedStep {
   stepId: string;
 }
 
+/** `<pipeline id>/await` is the wait's own child workflow. */
+const RESERVED_STEP_NAMES = ['await'];
+
 /** Checks every step up front: a typo must fail the pipeline before it waits for hours, not after. */
 function plan(
   input: ImportTaskPipelineInput,
   pipelineWorkflowId: string,
 ): Record<'onSucceeded' | 'onFailed', PlannedStep[]> {
-  const names = new Set<string>();
+  if (
+    typeof input !== 'object' ||
+    input === null ||
+    typeof input.await !== 'object' ||
+    input.await === null
+  ) {
+    throw ApplicationFailure.create({
+      type: FailureType.INVALID_INPUT,
+      nonRetryable: true,
+      message: 'A pipeline needs an input object with `await`: the awaitImportTask input',
+    });
+  }
+  const names = new Set<string>(RESERVED_STEP_NAMES);
   const planList = (list: 'onSucceeded' | 'onFailed') =>
     (input[list] ?? []).map((step, index): PlannedStep => {
       const kind = kindOf(step);
-      const name = step.name ?? `${list}-${index}`;
+      const name = (kind ? step.name : undefined) ?? `${list}-${index}`;
       if (!kind || names.has(name)) {
         throw ApplicationFailure.create({
           type: FailureType.INVALID_INPUT,
           nonRetryable: true,
           message: kind
-            ? `Pipeline step name ${JSON.stringify(name)} is used twice: step ids must be unique`
+            ? `Pipeline step name ${JSON.stringify(name)} is reserved or used twice: step ids must be unique`
             : `Pipeline step ${list}[${index}] needs workflowType, activityType, or workflowId and signalName`,
         });
       }
@@ -76,7 +92,8 @@ async function runStepOnce(
       workflowId: stepId,
       args,
       // A rerun of the pipeline must not run a step that already ran under this id.
-      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      // (A step whose earlier run failed may run again.)
+      workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
       ...(child.taskQueue !== undefined && { taskQueue: child.taskQueue }),
       ...(child.workflowExecutionTimeout !== undefined && {
         workflowExecutionTimeout: child.workflowExecutionTimeout,
@@ -169,8 +186,10 @@ async function awaitAsChild(
 
 /**
  * Waits for an import task to end, then runs the steps for how it ended — child workflows, activities or
- * signals — each exactly once under a deterministic id (`<pipeline id>/<step name>`), in order or in
- * parallel. Steps run only after a terminal status.
+ * signals — in order or in parallel, only after a terminal status. Each step runs once per pipeline run,
+ * whatever replays, retries and worker restarts happen, under a deterministic id (`<pipeline id>/<step
+ * name>`). Across reruns of a pipeline id, a child-workflow step that completed is not run again; activity
+ * and signal steps receive that id as `stepId` for their own idempotency.
  */
 export async function importTaskPipeline(input: ImportTaskPipelineInput): Promise<ImportTaskPipelineResult> {
   const pipelineWorkflowId = workflowInfo().workflowId;

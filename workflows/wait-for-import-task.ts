@@ -6,6 +6,7 @@ import type { AwaitImportTaskInput, AwaitImportTaskResult } from '../src/wait-ty
 import { importEndedFailure } from './terminal-outcome';
 import {
   cancelImportAndConfirm,
+  initialWaitState,
   runWaitLoop,
   type WaitLoopHooks,
   type WaitLoopOptions,
@@ -28,7 +29,11 @@ export function resolveOrFail(input: AwaitImportTaskInput): ResolvedWaitOptions 
 }
 
 export function loopOptionsOf(resolved: ResolvedWaitOptions, state: WaitLoopState): WaitLoopOptions {
-  const options: WaitLoopOptions = { taskIdentifier: resolved.taskIdentifier, schedule: resolved.schedule };
+  const options: WaitLoopOptions = {
+    taskIdentifier: resolved.taskIdentifier,
+    schedule: resolved.schedule,
+    cancelConfirmTimeoutMs: resolved.cancelConfirmTimeoutMs,
+  };
   if (resolved.deadlineMs !== undefined) options.deadlineAtMs = state.startedAtMs + resolved.deadlineMs;
   if (resolved.notFoundGracePeriodMs > 0) {
     options.notFoundGraceUntil = new Date(state.startedAtMs + resolved.notFoundGracePeriodMs).toISOString();
@@ -56,7 +61,11 @@ export async function waitHandlingCancellation(
   } catch (error) {
     if (resolved.cancelImportOnCancel && (isCancellation(error) || isWaitTimeout(error))) {
       hooks.onCancelling?.();
-      await CancellationScope.nonCancellable(() => cancelImportAndConfirm(options, state, hooks));
+      const task = await CancellationScope.nonCancellable(() =>
+        cancelImportAndConfirm(options, state, hooks),
+      );
+      // At the deadline, an import that succeeded while its cancel was on the way has succeeded.
+      if (!isCancellation(error) && task.phase === 'succeeded') return { kind: 'terminal', task };
     }
     throw error;
   }
@@ -95,13 +104,7 @@ export async function waitForImportTask(
 ): Promise<AwaitImportTaskResult> {
   const { onSnapshot, ...input } = options;
   const resolved = resolveOrFail({ ...input, taskIdentifier });
-  const state: WaitLoopState = {
-    polls: 0,
-    runs: 1,
-    startedAtMs: Date.now(),
-    recent: [],
-    pollNowRequested: false,
-  };
+  const state = initialWaitState();
   const outcome = await waitHandlingCancellation(resolved, loopOptionsOf(resolved, state), state, {
     ...(onSnapshot && { onSnapshot }),
   });

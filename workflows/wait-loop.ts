@@ -1,11 +1,10 @@
 import {
   ActivityFailure,
+  allHandlersFinished,
   ApplicationFailure,
-  CancellationScope,
   condition,
   isCancellation,
   proxyActivities,
-  sleep,
   TimeoutFailure,
 } from '@temporalio/workflow';
 import type { NeptuneImportActivities } from '../activities';
@@ -22,6 +21,11 @@ const RECENT_SNAPSHOTS = 5;
 
 export interface WaitLoopOptions {
   taskIdentifier: string;
+  /**
+   * How long cancelling may take, from the CancelImportTask call to the service confirming the task ended:
+   * a task stuck in CANCELLING must not keep a cancelled workflow alive forever.
+   */
+  cancelConfirmTimeoutMs: number;
   schedule: PollSchedule;
   deadlineAtMs?: number;
   notFoundGraceUntil?: string;
@@ -35,6 +39,10 @@ export interface WaitLoopState {
   recent: ImportTaskSnapshot[];
   nextPollAtMs?: number;
   pollNowRequested: boolean;
+}
+
+export function initialWaitState(): WaitLoopState {
+  return { polls: 0, runs: 1, startedAtMs: Date.now(), recent: [], pollNowRequested: false };
 }
 
 export interface WaitLoopHooks {
@@ -127,19 +135,8 @@ async function pollOnce(
 async function sleepUntilNextPoll(options: WaitLoopOptions, state: WaitLoopState): Promise<void> {
   const until = Math.min(state.nextPollAtMs ?? Date.now(), options.deadlineAtMs ?? Infinity);
   const ms = until - Date.now();
-  if (ms > 0 && !state.pollNowRequested) {
-    const scope = new CancellationScope();
-    try {
-      await scope.run(() =>
-        Promise.race([
-          sleep(ms, { summary: `next poll in ${formatDuration(ms)}` }),
-          condition(() => state.pollNowRequested),
-        ]),
-      );
-    } finally {
-      // Drops the losing timer or condition; a no-op when the workflow itself is being cancelled.
-      scope.cancel();
-    }
+  if (ms > 0) {
+    await condition(() => state.pollNowRequested, ms, { summary: `next poll in ${formatDuration(ms)}` });
   }
   state.pollNowRequested = false;
   if (deadlinePassed(options)) throw waitTimedOut(options, state);
@@ -174,29 +171,52 @@ export async function runWaitLoop(
       : { delayMs: options.schedule.minIntervalMs };
     state.nextPollAtMs = Date.now() + delayMs;
     hooks.onScheduled?.();
-    if (hooks.shouldContinueAsNew?.()) return { kind: 'continue-as-new' };
+    if (hooks.shouldContinueAsNew?.()) {
+      // Here, not in the caller: a cancellation arriving meanwhile still takes the caller's cancel path.
+      await condition(allHandlersFinished);
+      return { kind: 'continue-as-new' };
+    }
   }
 }
 
 /**
- * Cancels the import and keeps polling until the service reports a terminal status (normally CANCELLED).
- * Callers run it in a non-cancellable scope when the workflow itself is being cancelled.
+ * Cancels the import and keeps polling until the service reports a terminal status (normally CANCELLED),
+ * for at most `cancelConfirmTimeoutMs`. Callers run it in a non-cancellable scope when the workflow itself
+ * is being cancelled. If the import cannot be cancelled or confirmed, the failure says it may still run.
  */
 export async function cancelImportAndConfirm(
   options: WaitLoopOptions,
   state: WaitLoopState,
   hooks: WaitLoopHooks = {},
 ): Promise<ImportTaskSnapshot> {
+  const deadlineAtMs = Date.now() + options.cancelConfirmTimeoutMs;
   const { cancelImportTask } = proxyActivities<NeptuneImportActivities>({
     ...RECOMMENDED_ACTIVITY_OPTIONS,
     summary: `CancelImportTask ${options.taskIdentifier}`,
+    scheduleToCloseTimeout: options.cancelConfirmTimeoutMs,
   });
-  const { task, alreadyEnded } = await cancelImportTask({ taskIdentifier: options.taskIdentifier });
-  if (alreadyEnded) return task;
-  const confirm = { ...options, deadlineAtMs: undefined };
-  state.pollNowRequested = false;
-  state.nextPollAtMs = Date.now() + options.schedule.minIntervalMs;
-  const outcome = await runWaitLoop(confirm, state, { ...hooks, shouldContinueAsNew: () => false });
-  if (outcome.kind !== 'terminal') throw new Error('unreachable: continue-as-new is off while cancelling');
-  return outcome.task;
+  try {
+    const { task, alreadyEnded } = await cancelImportTask({ taskIdentifier: options.taskIdentifier });
+    if (alreadyEnded) return task;
+    state.pollNowRequested = false;
+    state.nextPollAtMs = Date.now() + options.schedule.minIntervalMs;
+    const outcome = await runWaitLoop({ ...options, deadlineAtMs }, state, {
+      ...hooks,
+      shouldContinueAsNew: () => false,
+    });
+    if (outcome.kind !== 'terminal') throw new Error('unreachable: continue-as-new is off while cancelling');
+    return outcome.task;
+  } catch (error) {
+    const cause = error instanceof Error ? error : undefined;
+    throw ApplicationFailure.create({
+      type: WaitFailureType.IMPORT_CANCEL_FAILED,
+      nonRetryable: true,
+      message:
+        `Could not cancel import task ${options.taskIdentifier} and confirm it ended within ` +
+        `${formatDuration(options.cancelConfirmTimeoutMs)}; it may still be running` +
+        `${cause ? `: ${cause.message}` : ''}`,
+      details: lastSnapshot(state) ? [lastSnapshot(state)] : [],
+      cause,
+    });
+  }
 }

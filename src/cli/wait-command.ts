@@ -1,6 +1,6 @@
 import { WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { startAwaitImportTask } from '../client';
+import { awaitImportTaskWorkflowId, startAwaitImportTask } from '../client';
 import { formatDuration } from '../durations';
 import type { AwaitImportTaskInput, AwaitImportTaskResult, ImportTaskWaitStatus } from '../wait-types';
 import { connectClient } from './temporal-connection';
@@ -61,7 +61,7 @@ export async function runWaitCommand(taskIdentifier: string, options: WaitComman
       print(`Started workflow ${handle.workflowId} to wait for ${taskIdentifier}`);
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-      handle = client.workflow.getHandle(`neptune-import-${taskIdentifier}`);
+      handle = client.workflow.getHandle(awaitImportTaskWorkflowId(taskIdentifier));
       print(`Following the wait already running as workflow ${handle.workflowId}`);
     }
     if (options.detach) return 0;

@@ -95,7 +95,14 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  // 'error' (the binary could not be started) ends the process as surely as 'exit' does.
+  const exited = new Promise<number | null>((resolve) => {
+    child.once('exit', resolve);
+    child.once('error', (error) => {
+      stderr += `\n${error.message}`;
+      resolve(null);
+    });
+  });
   const address = `${ip}:${port}`;
   try {
     await waitUntilServing(address, namespace, options.startTimeoutMs ?? 30_000, exited, () => stderr);
@@ -133,6 +140,8 @@ async function startDownloadedDevServer(
     return {
       address: env.address,
       namespace: env.namespace ?? options.namespace ?? 'default',
+      ...(options.ui &&
+        options.uiPort !== undefined && { uiUrl: `http://${options.ip ?? '127.0.0.1'}:${options.uiPort}` }),
       cli: { path: 'downloaded by @temporalio/testing', source: 'download' },
       stop: () => env.teardown(),
     };
@@ -180,7 +189,7 @@ async function waitUntilServing(
 }
 
 async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
   await exited;

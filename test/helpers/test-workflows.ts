@@ -2,7 +2,7 @@
  * The workflow bundle of the test run: the library's workflows, plus the small workflows that tests use as
  * pipeline steps and signal targets.
  */
-import { condition, defineQuery, defineSignal, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, condition, defineQuery, defineSignal, setHandler } from '@temporalio/workflow';
 import type { PipelineStepContext } from '../../src/pipeline-types';
 import { waitForImportTask, type WaitForImportTaskOptions } from '../../workflows';
 
@@ -11,6 +11,12 @@ export * from '../../workflows';
 /** A child-workflow step: says which task it saw and with which argument. */
 export async function recordingStepWorkflow(context: PipelineStepContext, label: string) {
   return { stepId: context.stepId, status: context.task.status, label };
+}
+
+/** A child-workflow step that fails when asked to: a rerun of its pipeline must run it again. */
+export async function stepWorkflowThatMayFail(context: PipelineStepContext, fail: boolean) {
+  if (fail) throw ApplicationFailure.create({ message: 'asked to fail', nonRetryable: true });
+  return { stepId: context.stepId };
 }
 
 export const stepSignal = defineSignal<[PipelineStepContext, string]>('stepDone');

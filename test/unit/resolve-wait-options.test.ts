@@ -19,6 +19,7 @@ describe('resolveWaitOptions', () => {
       schedule: DEFAULT_POLL_SCHEDULE,
       notFoundGracePeriodMs: 0,
       cancelImportOnCancel: false,
+      cancelConfirmTimeoutMs: 3_600_000,
       returnOnAnyTerminal: false,
       searchAttributes: 'auto',
       maxPollsPerRun: DEFAULT_MAX_POLLS_PER_RUN,

@@ -238,6 +238,38 @@ describe('awaitImportTask messages and cancellation', () => {
   });
 });
 
+describe('awaitImportTask when the import cannot be cancelled', () => {
+  it('a CancelImportTask the service refuses fails the wait with ImportTaskCancelFailed', async () => {
+    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 36_000 });
+    emulator.addFault({ operation: 'CancelImportTask', taskId, kind: 'AccessDeniedException' });
+    const input = { taskIdentifier: taskId, deadline: '1500ms', cancelImportOnCancel: true } as const;
+    const failure = await workflowFailure((await start(input)).result());
+    assert.equal(failure.type, WaitFailureType.IMPORT_CANCEL_FAILED);
+    assert.match(failure.message, /it may still be running/);
+    assert.equal(stillRunning(taskId), true);
+  });
+
+  it('a cancel the service never confirms ends after cancelConfirmTimeout, not never', async () => {
+    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 36_000 });
+    // After the cancel, every answer carries a status this library does not know: never terminal.
+    emulator.addFault({
+      operation: 'GetImportTask',
+      taskId,
+      kind: 'unknownStatus',
+      window: { fromSeconds: 600 },
+    });
+    const input: AwaitImportTaskInput = {
+      taskIdentifier: taskId,
+      deadline: '1500ms',
+      cancelImportOnCancel: true,
+      cancelConfirmTimeout: '3s',
+    };
+    const failure = await workflowFailure((await start(input)).result());
+    assert.equal(failure.type, WaitFailureType.IMPORT_CANCEL_FAILED);
+    assert.equal(cancels(taskId), 1);
+  });
+});
+
 describe('awaitImportTask continue-as-new', () => {
   it('continues as new across runs and ends with the right counts', async () => {
     const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 3000 });

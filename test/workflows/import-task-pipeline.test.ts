@@ -250,4 +250,46 @@ describe('importTaskPipeline', () => {
     assert.equal(firstRun.steps[0]!.status, 'completed');
     assert.equal(rerun.steps[0]!.status, 'already-ran');
   });
+
+  it('a rerun runs a child-workflow step again when its earlier run failed', async () => {
+    const taskQueue = temporal.taskQueue();
+    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 300 });
+    const workflowId = pipelineId();
+    const input = (fail: boolean): ImportTaskPipelineInput => ({
+      await: { taskIdentifier: taskId, polling: FAST_POLLING },
+      onSucceeded: [{ name: 'load', workflowType: 'stepWorkflowThatMayFail', args: [fail] }],
+    });
+    const [failed, rerun] = await withWorker(taskQueue, async () => {
+      const run = (fail: boolean) =>
+        temporal.client.workflow.execute(importTaskPipeline, { taskQueue, workflowId, args: [input(fail)] });
+      return [await workflowFailure(run(true)), await run(false)];
+    });
+    assert.equal(failed.type, WaitFailureType.PIPELINE_STEP_FAILED);
+    assert.equal(rerun.steps[0]!.status, 'completed');
+  });
+
+  for (const [what, steps] of [
+    ['a step named like the wait itself', [{ name: 'await', activityType: 'recordStep' }]],
+    ['a null step', [null]],
+  ] as const) {
+    it(`rejects ${what} before waiting`, async () => {
+      const taskQueue = temporal.taskQueue();
+      const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 300 });
+      const input = {
+        await: { taskIdentifier: taskId },
+        onSucceeded: steps,
+      } as unknown as ImportTaskPipelineInput;
+      const failure = await withWorker(taskQueue, () =>
+        workflowFailure(
+          temporal.client.workflow.execute(importTaskPipeline, {
+            taskQueue,
+            workflowId: pipelineId(),
+            args: [input],
+          }),
+        ),
+      );
+      assert.equal(failure.type, FailureType.INVALID_INPUT);
+      assert.equal(emulator.countRequests({ taskId }), 0);
+    });
+  }
 });
