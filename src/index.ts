@@ -1,13 +1,5 @@
 /** Node-side entry point: activities, the Neptune client factory, the worker helper and the pure model. */
-export {
-  createNeptuneImportActivities,
-  type NeptuneImportActivities,
-  type NeptuneImportActivitiesOptions,
-  type GetImportTaskInput,
-  type StartImportTaskResult,
-  type CancelImportTaskInput,
-  type CancelImportTaskResult,
-} from '../activities';
+export * from '../activities';
 export { createNeptuneGraphClient, type NeptuneClientSettings } from './neptune-client';
 export { createNeptuneImportWorker, workflowsPath, type NeptuneImportWorkerOptions } from './worker';
 export { neptuneImportPlugin } from './plugin';

@@ -1,56 +1,41 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { WorkflowFailedError } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
-import type { Worker } from '@temporalio/worker';
-import type { NeptuneEmulator } from '../../src/emulator';
 import { FailureType } from '../../src/failure-types';
 import { describeImportTask } from '../../workflows';
-import { emulatorClient, startEmulator } from '../helpers/neptune';
-import { useTestTemporal, type TestTemporal } from '../helpers/temporal';
+import { useRunningWorker } from '../helpers/running-worker';
 
 /** A workflow calling getImportTask with RECOMMENDED_ACTIVITY_OPTIONS, on the real dev server. */
-let temporal: TestTemporal;
-let emulator: NeptuneEmulator;
-let worker: Worker;
-let taskQueue: string;
-let running: Promise<void>;
-
-before(async () => {
-  [temporal, emulator] = await Promise.all([useTestTemporal(), startEmulator()]);
-  taskQueue = temporal.taskQueue();
-  worker = await temporal.createWorker({ taskQueue, neptune: { client: emulatorClient(emulator) } });
-  running = worker.run();
-});
-after(async () => {
-  worker?.shutdown();
-  await running;
-  await Promise.all([temporal?.close(), emulator?.close()]);
-});
+const fixture = useRunningWorker();
 
 let workflowCount = 0;
 function describeTask(taskId: string) {
   const workflowId = `describe-${taskId}-${++workflowCount}`;
   return {
     workflowId,
-    result: temporal.client.workflow.execute(describeImportTask, { taskQueue, workflowId, args: [taskId] }),
+    result: fixture.temporal.client.workflow.execute(describeImportTask, {
+      taskQueue: fixture.taskQueue,
+      workflowId,
+      args: [taskId],
+    }),
   };
 }
 
 /** The attempt on which the activity finally completed, as the server recorded it. */
 async function completedOnAttempt(workflowId: string): Promise<number> {
-  const history = await temporal.client.workflow.getHandle(workflowId).fetchHistory();
+  const history = await fixture.temporal.client.workflow.getHandle(workflowId).fetchHistory();
   const started = history.events?.filter((event) => event.activityTaskStartedEventAttributes) ?? [];
   assert.equal(started.length, 1, 'retries are not written to history: one started event');
   return started[0]!.activityTaskStartedEventAttributes!.attempt!;
 }
 
-const calls = (taskId: string) => emulator.countRequests({ operation: 'GetImportTask', taskId });
+const calls = (taskId: string) => fixture.emulator.countRequests({ operation: 'GetImportTask', taskId });
 
 describe('getImportTask with the recommended options, on the real dev server', () => {
   it('three throttling answers, then success: completes on attempt 4', async () => {
-    const taskId = emulator.addTask({});
-    emulator.addFault({ operation: 'GetImportTask', taskId, kind: 'ThrottlingException', count: 3 });
+    const taskId = fixture.emulator.addTask({});
+    fixture.emulator.addFault({ operation: 'GetImportTask', taskId, kind: 'ThrottlingException', count: 3 });
     const { workflowId, result } = describeTask(taskId);
     assert.equal((await result).taskId, taskId);
     assert.equal(await completedOnAttempt(workflowId), 4);
@@ -77,24 +62,24 @@ describe('getImportTask with the recommended options, on the real dev server', (
   });
 
   it("a proxy's HTML 502: retried, then completes", async () => {
-    const taskId = emulator.addTask({});
-    emulator.addFault({ operation: 'GetImportTask', taskId, kind: 'html502', count: 1 });
+    const taskId = fixture.emulator.addTask({});
+    fixture.emulator.addFault({ operation: 'GetImportTask', taskId, kind: 'html502', count: 1 });
     const { workflowId, result } = describeTask(taskId);
     assert.equal((await result).taskId, taskId);
     assert.equal(await completedOnAttempt(workflowId), 2);
   });
 
   it('a malformed JSON body: retried, then completes', async () => {
-    const taskId = emulator.addTask({});
-    emulator.addFault({ operation: 'GetImportTask', taskId, kind: 'malformedJson', count: 1 });
+    const taskId = fixture.emulator.addTask({});
+    fixture.emulator.addFault({ operation: 'GetImportTask', taskId, kind: 'malformedJson', count: 1 });
     const { workflowId, result } = describeTask(taskId);
     assert.equal((await result).taskId, taskId);
     assert.equal(await completedOnAttempt(workflowId), 2);
   });
 
   it("an unknown status arrives as phase 'unknown', kept as sent", async () => {
-    const taskId = emulator.addTask({});
-    emulator.addFault({
+    const taskId = fixture.emulator.addTask({});
+    fixture.emulator.addFault({
       operation: 'GetImportTask',
       taskId,
       kind: 'unknownStatus',

@@ -1,32 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Worker } from '@temporalio/worker';
-import type { NeptuneEmulator } from '../../src/emulator';
-import { emulatorClient, startEmulator } from '../helpers/neptune';
-import { useTestTemporal, type TestTemporal } from '../helpers/temporal';
+import { describe, it } from 'node:test';
+import { useRunningWorker } from '../helpers/running-worker';
 
 const root = join(__dirname, '..', '..');
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 
-let temporal: TestTemporal;
-let emulator: NeptuneEmulator;
-let worker: Worker;
-let taskQueue: string;
-let running: Promise<void>;
-
-before(async () => {
-  [temporal, emulator] = await Promise.all([useTestTemporal(), startEmulator({ timeScale: 600 })]);
-  taskQueue = temporal.taskQueue();
-  worker = await temporal.createWorker({ taskQueue, neptune: { client: emulatorClient(emulator) } });
-  running = worker.run();
-});
-after(async () => {
-  worker?.shutdown();
-  await running;
-  await Promise.all([temporal?.close(), emulator?.close()]);
-});
+const fixture = useRunningWorker({ timeScale: 600 });
 
 /** The real command line, as a user runs it, configured only by the standard environment variables. */
 function neptuneImport(args: string[]): Promise<{ code: number | null; output: string }> {
@@ -35,7 +16,7 @@ function neptuneImport(args: string[]): Promise<{ code: number | null; output: s
       cwd: root,
       env: {
         ...process.env,
-        TEMPORAL_ADDRESS: temporal.address,
+        TEMPORAL_ADDRESS: fixture.temporal.address,
         TEMPORAL_NAMESPACE: 'default',
         AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
         AWS_SECRET_ACCESS_KEY: SECRET,
@@ -52,12 +33,12 @@ function neptuneImport(args: string[]): Promise<{ code: number | null; output: s
 
 describe('neptune-import wait', () => {
   it('starts the durable wait, follows it and exits 0 on SUCCEEDED', async () => {
-    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 1800 });
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 1800 });
     const { code, output } = await neptuneImport([
       'wait',
       taskId,
       '--task-queue',
-      taskQueue,
+      fixture.taskQueue,
       ...['--initial-interval', '200ms', '--min-interval', '100ms', '--max-interval', '400ms'],
     ]);
     assert.equal(code, 0, output);
@@ -68,23 +49,23 @@ describe('neptune-import wait', () => {
   });
 
   it('exits 1 with the failure type when the task does not exist', async () => {
-    const { code, output } = await neptuneImport(['wait', 't-0000000404', '--task-queue', taskQueue]);
+    const { code, output } = await neptuneImport(['wait', 't-0000000404', '--task-queue', fixture.taskQueue]);
     assert.equal(code, 1, output);
     assert.match(output, /t-0000000404: NeptuneNotFound: Stopped waiting/);
   });
 
   it('rejects a malformed task id before contacting anything', async () => {
-    const { code, output } = await neptuneImport(['wait', 'T-NOPE', '--task-queue', taskQueue]);
+    const { code, output } = await neptuneImport(['wait', 'T-NOPE', '--task-queue', fixture.taskQueue]);
     assert.equal(code, 1);
     assert.match(output, /Invalid taskIdentifier: expected a task id matching/);
   });
 
   it('with --detach, starts the wait and returns; a second wait joins the running one', async () => {
-    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 36_000 });
-    const first = await neptuneImport(['wait', taskId, '--task-queue', taskQueue, '--detach']);
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 36_000 });
+    const first = await neptuneImport(['wait', taskId, '--task-queue', fixture.taskQueue, '--detach']);
     assert.equal(first.code, 0, first.output);
-    const second = await neptuneImport(['wait', taskId, '--task-queue', taskQueue, '--detach']);
+    const second = await neptuneImport(['wait', taskId, '--task-queue', fixture.taskQueue, '--detach']);
     assert.match(second.output, /Following the wait already running/);
-    await temporal.client.workflow.getHandle(`neptune-import-${taskId}`).terminate('test done');
+    await fixture.temporal.client.workflow.getHandle(`neptune-import-${taskId}`).terminate('test done');
   });
 });

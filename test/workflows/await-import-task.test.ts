@@ -1,58 +1,38 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { WorkflowHandle } from '@temporalio/client';
 import { ActivityFailure } from '@temporalio/common';
-import type { Worker } from '@temporalio/worker';
-import type { NeptuneEmulator } from '../../src/emulator';
 import { FailureType, WaitFailureType } from '../../src/failure-types';
 import type { ImportTaskSnapshot } from '../../src/import-task-snapshot';
 import type { AwaitImportTaskInput } from '../../src/wait-types';
 import type { PollingOptions } from '../../src/poll-schedule';
 import { awaitImportTask, pollNowSignal, statusQuery } from '../../workflows';
-import { emulatorClient, startEmulator } from '../helpers/neptune';
-import { useTestTemporal, type TestTemporal } from '../helpers/temporal';
+import { FAST_POLLING, useRunningWorker } from '../helpers/running-worker';
 import { assertCancelled, eventually, workflowFailure } from '../helpers/workflow-failures';
 
 /** 600 emulated seconds per real second: an hour-long import takes 6 s. */
 const TIME_SCALE = 600;
-const FAST_POLLING: PollingOptions = { initialInterval: '200ms', minInterval: '100ms', maxInterval: '400ms' };
 
-let temporal: TestTemporal;
-let emulator: NeptuneEmulator;
-let worker: Worker;
-let taskQueue: string;
-let running: Promise<void>;
-
-before(async () => {
-  [temporal, emulator] = await Promise.all([useTestTemporal(), startEmulator({ timeScale: TIME_SCALE })]);
-  taskQueue = temporal.taskQueue();
-  worker = await temporal.createWorker({ taskQueue, neptune: { client: emulatorClient(emulator) } });
-  running = worker.run();
-});
-after(async () => {
-  worker?.shutdown();
-  await running;
-  await Promise.all([temporal?.close(), emulator?.close()]);
-});
+const fixture = useRunningWorker({ timeScale: TIME_SCALE });
 
 function start(
   input: Partial<AwaitImportTaskInput> & { taskIdentifier: string },
 ): Promise<WorkflowHandle<typeof awaitImportTask>> {
-  return temporal.client.workflow.start(awaitImportTask, {
-    taskQueue,
+  return fixture.temporal.client.workflow.start(awaitImportTask, {
+    taskQueue: fixture.taskQueue,
     workflowId: `await-${input.taskIdentifier}-${Math.random().toString(36).slice(2, 8)}`,
     args: [{ polling: FAST_POLLING, ...input }],
   });
 }
 
-const gets = (taskId: string) => emulator.countRequests({ operation: 'GetImportTask', taskId });
+const gets = (taskId: string) => fixture.emulator.countRequests({ operation: 'GetImportTask', taskId });
 const stillRunning = (taskId: string) =>
-  ['INITIALIZING', 'ANALYZING_DATA', 'IMPORTING'].includes(String(emulator.getTask(taskId)?.status));
-const cancels = (taskId: string) => emulator.countRequests({ operation: 'CancelImportTask', taskId });
+  ['INITIALIZING', 'ANALYZING_DATA', 'IMPORTING'].includes(String(fixture.emulator.getTask(taskId)?.status));
+const cancels = (taskId: string) => fixture.emulator.countRequests({ operation: 'CancelImportTask', taskId });
 
 describe('awaitImportTask outcomes', () => {
   it('SUCCEEDED returns the task, with polls counted as the service saw them', async () => {
-    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 1200 });
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 1200 });
     const result = await (await start({ taskIdentifier: taskId })).result();
     assert.equal(result.task.status, 'SUCCEEDED');
     assert.equal(result.task.phase, 'succeeded');
@@ -68,7 +48,7 @@ describe('awaitImportTask outcomes', () => {
   ] as const;
   for (const { timeline, type, status } of endings) {
     it(`${status} fails the wait with ${type}, the last snapshot in its details`, async () => {
-      const taskId = emulator.addTask({ timeline, durationSeconds: 1200 });
+      const taskId = fixture.emulator.addTask({ timeline, durationSeconds: 1200 });
       const failure = await workflowFailure((await start({ taskIdentifier: taskId })).result());
       assert.equal(failure.type, type);
       assert.equal(failure.nonRetryable, true);
@@ -81,7 +61,7 @@ describe('awaitImportTask outcomes', () => {
   }
 
   it('CANCELLED (by someone else) fails the wait with ImportTaskCancelled', async () => {
-    const taskId = emulator.addTask({
+    const taskId = fixture.emulator.addTask({
       timeline: [
         { status: 'IMPORTING', seconds: 300, progress: { from: 0, to: 30 } },
         { status: 'CANCELLED' },
@@ -92,7 +72,7 @@ describe('awaitImportTask outcomes', () => {
   });
 
   it('returnOnAnyTerminal returns a FAILED task instead of failing', async () => {
-    const taskId = emulator.addTask({ timeline: 'fails', durationSeconds: 600 });
+    const taskId = fixture.emulator.addTask({ timeline: 'fails', durationSeconds: 600 });
     const result = await (await start({ taskIdentifier: taskId, returnOnAnyTerminal: true })).result();
     assert.equal(result.task.status, 'FAILED');
   });
@@ -114,20 +94,20 @@ describe('awaitImportTask outcomes', () => {
   });
 
   it('a throttling storm and a 5xx burst in the middle of the wait do not end it', async () => {
-    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 3600 });
-    emulator.addFault({
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 3600 });
+    fixture.emulator.addFault({
       operation: 'GetImportTask',
       taskId,
       kind: 'ThrottlingException',
       window: { fromSeconds: 900, toSeconds: 1800 },
     });
-    emulator.addFault({
+    fixture.emulator.addFault({
       operation: 'GetImportTask',
       taskId,
       kind: 'InternalServerException',
       window: { fromSeconds: 1800, toSeconds: 2400 },
     });
-    emulator.addFault({
+    fixture.emulator.addFault({
       operation: 'GetImportTask',
       taskId,
       kind: 'html503',
@@ -136,7 +116,7 @@ describe('awaitImportTask outcomes', () => {
     });
     const result = await (await start({ taskIdentifier: taskId })).result();
     assert.equal(result.task.status, 'SUCCEEDED');
-    const answers = emulator.requests.filter((r) => r.taskId === taskId);
+    const answers = fixture.emulator.requests.filter((r) => r.taskId === taskId);
     assert.ok(
       answers.some((r) => r.errorType === 'ThrottlingException'),
       'the storm was hit',
@@ -149,8 +129,8 @@ describe('awaitImportTask outcomes', () => {
   });
 
   it('an unknown status keeps the wait going until SUCCEEDED', async () => {
-    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 600 });
-    emulator.addFault({
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 600 });
+    fixture.emulator.addFault({
       operation: 'GetImportTask',
       taskId,
       kind: 'unknownStatus',
@@ -161,13 +141,13 @@ describe('awaitImportTask outcomes', () => {
     const result = await handle.result();
     assert.equal(result.task.status, 'SUCCEEDED');
     assert.equal(
-      emulator.requests.filter((r) => r.taskId === taskId && r.fault === 'unknownStatus').length,
+      fixture.emulator.requests.filter((r) => r.taskId === taskId && r.fault === 'unknownStatus').length,
       2,
     );
   });
 
   it('the deadline ends the wait with ImportTaskWaitTimedOut and leaves the import running', async () => {
-    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 36_000 });
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 36_000 });
     const failure = await workflowFailure(
       (await start({ taskIdentifier: taskId, deadline: '1500ms' })).result(),
     );
@@ -177,7 +157,7 @@ describe('awaitImportTask outcomes', () => {
   });
 
   it('the deadline with cancelImportOnCancel cancels the import and confirms it ended', async () => {
-    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 36_000 });
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 36_000 });
     const input: AwaitImportTaskInput = {
       taskIdentifier: taskId,
       deadline: '1500ms',
@@ -186,7 +166,7 @@ describe('awaitImportTask outcomes', () => {
     const failure = await workflowFailure((await start(input)).result());
     assert.equal(failure.type, WaitFailureType.WAIT_TIMED_OUT);
     assert.equal(cancels(taskId), 1);
-    assert.equal(emulator.getTask(taskId)?.status, 'CANCELLED');
+    assert.equal(fixture.emulator.getTask(taskId)?.status, 'CANCELLED');
   });
 });
 
@@ -198,7 +178,7 @@ describe('awaitImportTask messages and cancellation', () => {
   };
 
   it('pollNow polls at once, then the schedule resumes; status reports the counts', async () => {
-    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 360_000 });
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 360_000 });
     const handle = await start({ taskIdentifier: taskId, polling: SLOW_POLLING });
     await eventually(async () => (await handle.query(statusQuery)).polls === 1, 'the first poll');
     await handle.signal(pollNowSignal);
@@ -213,7 +193,7 @@ describe('awaitImportTask messages and cancellation', () => {
   });
 
   it('cancelling the workflow stops waiting and leaves the import alone', async () => {
-    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 360_000 });
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 360_000 });
     const handle = await start({ taskIdentifier: taskId, polling: SLOW_POLLING });
     await eventually(() => gets(taskId) === 1, 'the first poll');
     await handle.cancel();
@@ -223,7 +203,7 @@ describe('awaitImportTask messages and cancellation', () => {
   });
 
   it('with cancelImportOnCancel, cancelling cancels the import and waits for CANCELLED', async () => {
-    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 360_000 });
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 360_000 });
     const handle = await start({
       taskIdentifier: taskId,
       polling: { ...SLOW_POLLING, minInterval: '100ms' },
@@ -233,15 +213,15 @@ describe('awaitImportTask messages and cancellation', () => {
     await handle.cancel();
     await assertCancelled(handle.result());
     assert.equal(cancels(taskId), 1);
-    assert.equal(emulator.getTask(taskId)?.status, 'CANCELLED');
+    assert.equal(fixture.emulator.getTask(taskId)?.status, 'CANCELLED');
     assert.ok(gets(taskId) >= 2, 'polled until the service confirmed');
   });
 });
 
 describe('awaitImportTask when the import cannot be cancelled', () => {
   it('a CancelImportTask the service refuses fails the wait with ImportTaskCancelFailed', async () => {
-    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 36_000 });
-    emulator.addFault({ operation: 'CancelImportTask', taskId, kind: 'AccessDeniedException' });
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 36_000 });
+    fixture.emulator.addFault({ operation: 'CancelImportTask', taskId, kind: 'AccessDeniedException' });
     const input = { taskIdentifier: taskId, deadline: '1500ms', cancelImportOnCancel: true } as const;
     const failure = await workflowFailure((await start(input)).result());
     assert.equal(failure.type, WaitFailureType.IMPORT_CANCEL_FAILED);
@@ -250,9 +230,9 @@ describe('awaitImportTask when the import cannot be cancelled', () => {
   });
 
   it('a cancel the service never confirms ends after cancelConfirmTimeout, not never', async () => {
-    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 36_000 });
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 36_000 });
     // After the cancel, every answer carries a status this library does not know: never terminal.
-    emulator.addFault({
+    fixture.emulator.addFault({
       operation: 'GetImportTask',
       taskId,
       kind: 'unknownStatus',
@@ -272,14 +252,14 @@ describe('awaitImportTask when the import cannot be cancelled', () => {
 
 describe('awaitImportTask continue-as-new', () => {
   it('continues as new across runs and ends with the right counts', async () => {
-    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 3000 });
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 3000 });
     const handle = await start({ taskIdentifier: taskId, maxPollsPerRun: 2 });
     const result = await handle.result();
     assert.ok(result.runs >= 3, `ran ${result.runs} runs`);
     assert.equal(result.polls, gets(taskId));
     assert.equal(result.runs, Math.ceil(result.polls / 2));
     const executions = [];
-    for await (const execution of temporal.client.workflow.list({
+    for await (const execution of fixture.temporal.client.workflow.list({
       query: `WorkflowId = '${handle.workflowId}'`,
     })) {
       executions.push(execution);

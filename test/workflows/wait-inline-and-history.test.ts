@@ -1,55 +1,35 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Worker } from '@temporalio/worker';
-import type { NeptuneEmulator } from '../../src/emulator';
+import { describe, it } from 'node:test';
 import { WaitFailureType } from '../../src/failure-types';
 import { DEFAULT_POLL_SCHEDULE } from '../../src/poll-schedule';
 import { DEFAULT_MAX_POLLS_PER_RUN } from '../../src/wait-types';
 import { awaitImportTask, userWorkflowWaitingInline } from '../helpers/test-workflows';
-import { emulatorClient, startEmulator } from '../helpers/neptune';
-import { useTestTemporal, type TestTemporal } from '../helpers/temporal';
+import { FAST_POLLING, useRunningWorker } from '../helpers/running-worker';
 import { workflowFailure } from '../helpers/workflow-failures';
 
 const TIME_SCALE = 600;
-const FAST_POLLING = { initialInterval: '200ms', minInterval: '100ms', maxInterval: '400ms' } as const;
 
-let temporal: TestTemporal;
-let emulator: NeptuneEmulator;
-let worker: Worker;
-let taskQueue: string;
-let running: Promise<void>;
-
-before(async () => {
-  [temporal, emulator] = await Promise.all([useTestTemporal(), startEmulator({ timeScale: TIME_SCALE })]);
-  taskQueue = temporal.taskQueue();
-  worker = await temporal.createWorker({ taskQueue, neptune: { client: emulatorClient(emulator) } });
-  running = worker.run();
-});
-after(async () => {
-  worker?.shutdown();
-  await running;
-  await Promise.all([temporal?.close(), emulator?.close()]);
-});
+const fixture = useRunningWorker({ timeScale: TIME_SCALE });
 
 describe('waitForImportTask inline in a user workflow', () => {
   it('returns on SUCCEEDED, having passed every answer to onSnapshot', async () => {
-    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 900 });
-    const result = await temporal.client.workflow.execute(userWorkflowWaitingInline, {
-      taskQueue,
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 900 });
+    const result = await fixture.temporal.client.workflow.execute(userWorkflowWaitingInline, {
+      taskQueue: fixture.taskQueue,
       workflowId: `inline-${taskId}`,
       args: [taskId, { polling: FAST_POLLING }],
     });
     assert.equal(result.task.status, 'SUCCEEDED');
     assert.equal(result.runs, 1);
     assert.equal(result.answers, result.polls);
-    assert.equal(result.polls, emulator.countRequests({ operation: 'GetImportTask', taskId }));
+    assert.equal(result.polls, fixture.emulator.countRequests({ operation: 'GetImportTask', taskId }));
   });
 
   it('fails with ImportTaskFailed on FAILED, like the workflow', async () => {
-    const taskId = emulator.addTask({ timeline: 'fails', durationSeconds: 600 });
+    const taskId = fixture.emulator.addTask({ timeline: 'fails', durationSeconds: 600 });
     const failure = await workflowFailure(
-      temporal.client.workflow.execute(userWorkflowWaitingInline, {
-        taskQueue,
+      fixture.temporal.client.workflow.execute(userWorkflowWaitingInline, {
+        taskQueue: fixture.taskQueue,
         workflowId: `inline-${taskId}`,
         args: [taskId, { polling: FAST_POLLING }],
       }),
@@ -61,9 +41,9 @@ describe('waitForImportTask inline in a user workflow', () => {
 describe('bounded history', () => {
   it('a run of the default size stays far below 10,000 events (measured per poll on the server)', async () => {
     const pollsPerRun = 4;
-    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 6000 });
-    const handle = await temporal.client.workflow.start(awaitImportTask, {
-      taskQueue,
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 6000 });
+    const handle = await fixture.temporal.client.workflow.start(awaitImportTask, {
+      taskQueue: fixture.taskQueue,
       workflowId: `history-${taskId}`,
       // Search attributes upserted on most polls (progress keeps changing): the costliest case.
       args: [
@@ -79,8 +59,11 @@ describe('bounded history', () => {
     assert.ok(result.runs >= 2, `${result.runs} runs, ${result.polls} polls in ${result.waitedMs} ms`);
     // The first run continued as new after exactly pollsPerRun polls: measure what each poll cost it.
     const firstRun =
-      (await temporal.client.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId).fetchHistory())
-        .events ?? [];
+      (
+        await fixture.temporal.client.workflow
+          .getHandle(handle.workflowId, handle.firstExecutionRunId)
+          .fetchHistory()
+      ).events ?? [];
     const eventsPerPoll = firstRun.length / pollsPerRun;
     const perRunAtDefault = Math.ceil(eventsPerPoll * DEFAULT_MAX_POLLS_PER_RUN);
     assert.ok(

@@ -1,43 +1,24 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { Client } from '@temporalio/client';
 import { defaultPayloadConverter, SearchAttributeType } from '@temporalio/common';
 import { msToTs } from '@temporalio/common/lib/time';
 import type { temporal as proto } from '@temporalio/proto';
-import type { Worker } from '@temporalio/worker';
 import { ensureSearchAttributes, startAwaitImportTask } from '../../src/client';
-import type { NeptuneEmulator } from '../../src/emulator';
 import { NEPTUNE_SEARCH_ATTRIBUTES } from '../../src/search-attributes';
 import type { AwaitImportTaskResult } from '../../src/wait-types';
 import { awaitImportTask } from '../../workflows';
-import { emulatorClient, startEmulator } from '../helpers/neptune';
-import { useTestTemporal, type TestTemporal } from '../helpers/temporal';
+import { emulatorClient } from '../helpers/neptune';
+import { FAST_POLLING, useRunningWorker } from '../helpers/running-worker';
 import { eventually } from '../helpers/workflow-failures';
 
 const TIME_SCALE = 600;
-const FAST_POLLING = { initialInterval: '200ms', minInterval: '100ms', maxInterval: '400ms' } as const;
 
-let temporal: TestTemporal;
-let emulator: NeptuneEmulator;
-let worker: Worker;
-let taskQueue: string;
-let running: Promise<void>;
-
-before(async () => {
-  [temporal, emulator] = await Promise.all([useTestTemporal(), startEmulator({ timeScale: TIME_SCALE })]);
-  taskQueue = temporal.taskQueue();
-  worker = await temporal.createWorker({ taskQueue, neptune: { client: emulatorClient(emulator) } });
-  running = worker.run();
-});
-after(async () => {
-  worker?.shutdown();
-  await running;
-  await Promise.all([temporal?.close(), emulator?.close()]);
-});
+const fixture = useRunningWorker({ timeScale: TIME_SCALE });
 
 async function countVisible(query: string): Promise<number> {
   let count = 0;
-  for await (const _ of temporal.client.workflow.list({ query })) count += 1;
+  for await (const _ of fixture.temporal.client.workflow.list({ query })) count += 1;
   return count;
 }
 
@@ -47,16 +28,16 @@ function summaryOf(event: proto.api.history.v1.IHistoryEvent): string | undefine
 }
 
 async function historyOf(workflowId: string) {
-  return (await temporal.client.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
+  return (await fixture.temporal.client.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
 }
 
 describe('what the Web UI shows of a wait', () => {
   it('search attributes list running and finished imports to a visibility query', async () => {
-    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 4800 });
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 4800 });
     const handle = await startAwaitImportTask(
-      temporal.client,
+      fixture.temporal.client,
       { taskIdentifier: taskId, polling: FAST_POLLING },
-      { taskQueue },
+      { taskQueue: fixture.taskQueue },
     );
     assert.equal(handle.workflowId, `neptune-import-${taskId}`);
     await eventually(
@@ -75,14 +56,14 @@ describe('what the Web UI shows of a wait', () => {
   });
 
   it('current details, activity summaries and timer summaries describe the wait', async () => {
-    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 36_000 });
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 36_000 });
     const handle = await startAwaitImportTask(
-      temporal.client,
+      fixture.temporal.client,
       { taskIdentifier: taskId, polling: FAST_POLLING },
-      { taskQueue, workflowId: `details-${taskId}` },
+      { taskQueue: fixture.taskQueue, workflowId: `details-${taskId}` },
     );
     await eventually(
-      () => emulator.countRequests({ operation: 'GetImportTask', taskId }) >= 3,
+      () => fixture.emulator.countRequests({ operation: 'GetImportTask', taskId }) >= 3,
       'three polls',
     );
     const metadata = await handle.query<proto.api.sdk.v1.IWorkflowMetadata>('__temporal_workflow_metadata');
@@ -111,16 +92,16 @@ describe('what the Web UI shows of a wait', () => {
   });
 
   it('search attributes are upserted only when the status or progress changed', async () => {
-    const taskId = emulator.addTask({
+    const taskId = fixture.emulator.addTask({
       timeline: [
         { status: 'IMPORTING', seconds: 3600, progress: { from: 40, to: 40 } },
         { status: 'SUCCEEDED' },
       ],
     });
     const handle = await startAwaitImportTask(
-      temporal.client,
+      fixture.temporal.client,
       { taskIdentifier: taskId, polling: FAST_POLLING },
-      { taskQueue },
+      { taskQueue: fixture.taskQueue },
     );
     const result = await handle.result();
     const upserts = (await historyOf(handle.workflowId)).filter(
@@ -132,10 +113,10 @@ describe('what the Web UI shows of a wait', () => {
   });
 
   it("in 'auto' mode, a wait started without the attributes never upserts them", async () => {
-    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 300 });
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 300 });
     const workflowId = `no-attributes-${taskId}`;
-    const result = await temporal.client.workflow.execute(awaitImportTask, {
-      taskQueue,
+    const result = await fixture.temporal.client.workflow.execute(awaitImportTask, {
+      taskQueue: fixture.taskQueue,
       workflowId,
       args: [{ taskIdentifier: taskId, polling: FAST_POLLING }],
     });
@@ -149,18 +130,18 @@ describe('what the Web UI shows of a wait', () => {
 
 describe('ensureSearchAttributes', () => {
   it("finds this library's attributes on the test server", async () => {
-    const result = await ensureSearchAttributes(temporal.client);
+    const result = await ensureSearchAttributes(fixture.temporal.client);
     assert.deepEqual(result.present.sort(), NEPTUNE_SEARCH_ATTRIBUTES.map((key) => key.name).sort());
     assert.deepEqual(result.missing, []);
   });
 
   it('registers what is missing, and names it when asked not to create', async () => {
     const key = { name: `NeptuneTestAttribute${Date.now()}`, type: SearchAttributeType.KEYWORD };
-    const named = await ensureSearchAttributes(temporal.client, { keys: [key], create: false });
+    const named = await ensureSearchAttributes(fixture.temporal.client, { keys: [key], create: false });
     assert.deepEqual(named.missing, [{ name: key.name, reason: 'not registered' }]);
-    const created = await ensureSearchAttributes(temporal.client, { keys: [key] });
+    const created = await ensureSearchAttributes(fixture.temporal.client, { keys: [key] });
     assert.deepEqual(created.created, [key.name]);
-    const again = await ensureSearchAttributes(temporal.client, { keys: [key] });
+    const again = await ensureSearchAttributes(fixture.temporal.client, { keys: [key] });
     assert.deepEqual(again.present, [key.name]);
   });
 });
@@ -170,11 +151,11 @@ describe('a namespace without the search attributes', () => {
   let client: Client;
 
   before(async () => {
-    await temporal.client.connection.workflowService.registerNamespace({
+    await fixture.temporal.client.connection.workflowService.registerNamespace({
       namespace,
       workflowExecutionRetentionPeriod: msToTs('1 day'),
     });
-    client = new Client({ connection: temporal.client.connection, namespace });
+    client = new Client({ connection: fixture.temporal.client.connection, namespace });
     await eventually(async () => {
       try {
         await client.workflow.count();
@@ -193,13 +174,13 @@ describe('a namespace without the search attributes', () => {
   async function runWait(
     start: (taskId: string, taskQueue: string) => Promise<{ result(): Promise<unknown> }>,
   ) {
-    const nsQueue = temporal.taskQueue();
-    const nsWorker = await temporal.createWorker({
+    const nsQueue = fixture.temporal.taskQueue();
+    const nsWorker = await fixture.temporal.createWorker({
       taskQueue: nsQueue,
       namespace,
-      neptune: { client: emulatorClient(emulator) },
+      neptune: { client: emulatorClient(fixture.emulator) },
     });
-    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 300 });
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 300 });
     return nsWorker.runUntil(async () => (await start(taskId, nsQueue)).result());
   }
 
@@ -226,9 +207,9 @@ describe('a namespace without the search attributes', () => {
   });
 
   it('refuses at start, not later, to start a wait with attributes the namespace lacks', async () => {
-    const taskId = emulator.addTask({});
+    const taskId = fixture.emulator.addTask({});
     await assert.rejects(
-      startAwaitImportTask(client, { taskIdentifier: taskId }, { taskQueue: temporal.taskQueue() }),
+      startAwaitImportTask(client, { taskIdentifier: taskId }, { taskQueue: fixture.temporal.taskQueue() }),
       (error: Error) => {
         assert.match(
           `${error.message}: ${(error.cause as Error | undefined)?.message}`,
