@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { MockActivityEnvironment } from '@temporalio/testing';
-import { ApplicationFailure } from '@temporalio/common';
 import { createNeptuneImportActivities, type GetImportTaskInput } from '../../activities';
 import type { ImportTaskSnapshot } from '../../src/import-task-snapshot';
 import type { NeptuneEmulator } from '../../src/emulator';
 import { FailureType } from '../../src/failure-types';
+import { activityFailure } from '../helpers/failures';
 import { emulatorClient, startEmulator } from '../helpers/neptune';
 
 let emulator: NeptuneEmulator;
@@ -20,16 +20,6 @@ beforeEach(() => {
   emulator.clearFaults();
   emulator.clearRequests();
 });
-
-async function failureOf(promise: Promise<unknown>): Promise<ApplicationFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof ApplicationFailure, `expected an ApplicationFailure, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the activity to fail');
-}
 
 /** Deliberately loosely typed: tests send what a careless caller would. */
 const getTask = (taskIdentifier: unknown, extra: object = {}): Promise<ImportTaskSnapshot> =>
@@ -85,7 +75,7 @@ describe('getImportTask', () => {
   });
 
   it('rejects a malformed task id before any request, naming the field and the value', async () => {
-    const failure = await failureOf(getTask('t-NOPE\n'));
+    const failure = await activityFailure(getTask('t-NOPE\n'));
     assert.equal(failure.type, FailureType.INVALID_INPUT);
     assert.equal(failure.nonRetryable, true);
     assert.match(failure.message, /taskIdentifier/);
@@ -94,14 +84,14 @@ describe('getImportTask', () => {
   });
 
   it('fails a missing task at once: not retryable, exactly one call', async () => {
-    const failure = await failureOf(getTask('t-0000000000'));
+    const failure = await activityFailure(getTask('t-0000000000'));
     assert.equal(failure.type, FailureType.NOT_FOUND);
     assert.equal(failure.nonRetryable, true);
     assert.equal(calls('t-0000000000'), 1);
   });
 
   it('names the operation, task, AWS error, HTTP status and request id, and keeps the SDK error as cause', async () => {
-    const failure = await failureOf(getTask('t-0000000000'));
+    const failure = await activityFailure(getTask('t-0000000000'));
     const requestId = emulator.requests[0]?.requestId;
     assert.ok(requestId);
     assert.match(failure.message, /^GetImportTask t-0000000000 failed: ResourceNotFoundException \(HTTP 404/);
@@ -112,14 +102,14 @@ describe('getImportTask', () => {
 
   it('treats a missing task as not found yet within the grace period after a start', async () => {
     const graceUntil = new Date(Date.now() + 60_000).toISOString();
-    const failure = await failureOf(getTask('t-0000000001', { notFoundGraceUntil: graceUntil }));
+    const failure = await activityFailure(getTask('t-0000000001', { notFoundGraceUntil: graceUntil }));
     assert.equal(failure.type, FailureType.TASK_NOT_FOUND_YET);
     assert.equal(failure.nonRetryable, false);
   });
 
   it('treats a missing task as not found once the grace period is over', async () => {
     const graceUntil = new Date(Date.now() - 1).toISOString();
-    const failure = await failureOf(getTask('t-0000000001', { notFoundGraceUntil: graceUntil }));
+    const failure = await activityFailure(getTask('t-0000000001', { notFoundGraceUntil: graceUntil }));
     assert.equal(failure.type, FailureType.NOT_FOUND);
   });
 
@@ -137,7 +127,7 @@ describe('getImportTask', () => {
     it(`${kind} → ${type}, ${nonRetryable ? 'not retryable' : 'retryable'}, after exactly one call`, async () => {
       const taskId = emulator.addTask({});
       emulator.addFault({ operation: 'GetImportTask', taskId, kind, count: 1 });
-      const failure = await failureOf(getTask(taskId));
+      const failure = await activityFailure(getTask(taskId));
       assert.equal(failure.type, type);
       assert.equal(failure.nonRetryable, nonRetryable);
       assert.equal(calls(taskId), 1, 'the SDK itself must not retry');
@@ -152,14 +142,14 @@ describe('getImportTask', () => {
       kind: 'ThrottlingException',
       retryAfterSeconds: 3,
     });
-    const failure = await failureOf(getTask(taskId));
+    const failure = await activityFailure(getTask(taskId));
     assert.equal(failure.nextRetryDelay, 3000);
   });
 
   it('succeeds on the attempt after a transient fault is spent', async () => {
     const taskId = emulator.addTask({});
     emulator.addFault({ operation: 'GetImportTask', taskId, kind: 'InternalServerException', count: 1 });
-    await failureOf(getTask(taskId));
+    await activityFailure(getTask(taskId));
     assert.equal((await getTask(taskId)).taskId, taskId);
     assert.equal(calls(taskId), 2);
   });
@@ -175,7 +165,7 @@ describe('getImportTask', () => {
           credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
         },
       });
-      const failure = await failureOf(
+      const failure = await activityFailure(
         new MockActivityEnvironment().run(noRegion.getImportTask, { taskIdentifier: 't-0123456789' }),
       );
       assert.equal(failure.type, FailureType.CONFIGURATION);

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { ApplicationFailure } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import {
   createNeptuneImportActivities,
@@ -10,6 +9,7 @@ import {
 import type { NeptuneEmulator } from '../../src/emulator';
 import { FailureType } from '../../src/failure-types';
 import type { StartImportTaskInput } from '../../src/input-validation';
+import { activityFailure } from '../helpers/failures';
 import { emulatorClient, startEmulator, TEST_ROLE_ARN } from '../helpers/neptune';
 
 let emulator: NeptuneEmulator;
@@ -43,15 +43,6 @@ const cancel = (taskIdentifier: string): Promise<CancelImportTaskResult> =>
   new MockActivityEnvironment().run(activities.cancelImportTask, { taskIdentifier });
 const starts = () => emulator.countRequests({ operation: 'StartImportTask' });
 
-async function failureOf(promise: Promise<unknown>): Promise<ApplicationFailure> {
-  const error = await promise.then(
-    () => assert.fail('expected a failure'),
-    (e: unknown) => e,
-  );
-  assert.ok(error instanceof ApplicationFailure, String(error));
-  return error;
-}
-
 describe('startImportTask', () => {
   it('starts an import and returns its first snapshot', async () => {
     const graph = newGraph();
@@ -67,7 +58,7 @@ describe('startImportTask', () => {
     const graph = newGraph();
     // The start happens, but its answer cannot be read: the attempt fails, retryable.
     emulator.addFault({ operation: 'StartImportTask', kind: 'malformedJson', count: 1 });
-    const failure = await failureOf(start(startInput(graph)));
+    const failure = await activityFailure(start(startInput(graph)));
     assert.equal(failure.nonRetryable, false);
     const retried = await start(startInput(graph), 2);
     assert.equal(retried.alreadyStarted, true);
@@ -87,13 +78,13 @@ describe('startImportTask', () => {
   it('a ConflictException for another source stays a retryable conflict', async () => {
     const graph = newGraph();
     emulator.addTask({ graphId: graph, source: 's3://bucket/other/' });
-    const failure = await failureOf(start(startInput(graph)));
+    const failure = await activityFailure(start(startInput(graph)));
     assert.equal(failure.type, FailureType.CONFLICT);
     assert.equal(failure.nonRetryable, false);
   });
 
   it('rejects bad input before any request', async () => {
-    const failure = await failureOf(start({ ...startInput(newGraph()), roleArn: 'admin' }));
+    const failure = await activityFailure(start({ ...startInput(newGraph()), roleArn: 'admin' }));
     assert.equal(failure.type, FailureType.INVALID_INPUT);
     assert.equal(failure.nonRetryable, true);
     assert.match(failure.message, /roleArn/);
@@ -118,7 +109,7 @@ describe('cancelImportTask', () => {
   });
 
   it('cancelling a task that does not exist fails at once', async () => {
-    const failure = await failureOf(cancel('t-0000000404'));
+    const failure = await activityFailure(cancel('t-0000000404'));
     assert.equal(failure.type, FailureType.NOT_FOUND);
     assert.equal(failure.nonRetryable, true);
     assert.equal(emulator.countRequests({ operation: 'CancelImportTask' }), 1);

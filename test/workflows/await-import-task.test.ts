@@ -8,7 +8,7 @@ import type { AwaitImportTaskInput } from '../../src/wait-types';
 import type { PollingOptions } from '../../src/poll-schedule';
 import { awaitImportTask, pollNowSignal, statusQuery } from '../../workflows';
 import { FAST_POLLING, useRunningWorker } from '../helpers/running-worker';
-import { assertCancelled, eventually, workflowFailure } from '../helpers/workflow-failures';
+import { assertCancelled, eventually, workflowFailure } from '../helpers/failures';
 
 /** 600 emulated seconds per real second: an hour-long import takes 6 s. */
 const TIME_SCALE = 600;

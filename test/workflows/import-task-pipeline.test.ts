@@ -12,7 +12,7 @@ import type {
 import { importTaskPipeline, receivedQuery, signalReceiverWorkflow } from '../helpers/test-workflows';
 import { emulatorClient, startEmulator } from '../helpers/neptune';
 import { useTestTemporal, type TestTemporal } from '../helpers/temporal';
-import { eventually, workflowFailure } from '../helpers/workflow-failures';
+import { eventually, workflowFailure } from '../helpers/failures';
 
 const TIME_SCALE = 600;
 const FAST_POLLING = { initialInterval: '200ms', minInterval: '100ms', maxInterval: '400ms' } as const;

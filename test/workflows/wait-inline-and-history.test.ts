@@ -5,7 +5,7 @@ import { DEFAULT_POLL_SCHEDULE } from '../../src/poll-schedule';
 import { DEFAULT_MAX_POLLS_PER_RUN } from '../../src/wait-types';
 import { awaitImportTask, userWorkflowWaitingInline } from '../helpers/test-workflows';
 import { FAST_POLLING, useRunningWorker } from '../helpers/running-worker';
-import { workflowFailure } from '../helpers/workflow-failures';
+import { workflowFailure } from '../helpers/failures';
 
 const TIME_SCALE = 600;
 

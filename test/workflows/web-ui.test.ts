@@ -10,7 +10,7 @@ import type { AwaitImportTaskResult } from '../../src/wait-types';
 import { awaitImportTask } from '../../workflows';
 import { emulatorClient } from '../helpers/neptune';
 import { FAST_POLLING, useRunningWorker } from '../helpers/running-worker';
-import { eventually } from '../helpers/workflow-failures';
+import { eventually } from '../helpers/failures';
 
 const TIME_SCALE = 600;
 

@@ -2,6 +2,16 @@ import assert from 'node:assert/strict';
 import { WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
 
+/** The ApplicationFailure an activity (run under MockActivityEnvironment) threw. */
+export async function activityFailure(result: Promise<unknown>): Promise<ApplicationFailure> {
+  const error = await result.then(
+    () => assert.fail('expected the activity to fail'),
+    (e: unknown) => e,
+  );
+  assert.ok(error instanceof ApplicationFailure, `expected an ApplicationFailure, got ${String(error)}`);
+  return error;
+}
+
 /** The ApplicationFailure a workflow failed with. */
 export async function workflowFailure(result: Promise<unknown>): Promise<ApplicationFailure> {
   const error = await result.then(
