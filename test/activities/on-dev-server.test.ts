@@ -91,4 +91,24 @@ describe('getImportTask with the recommended options, on the real dev server', (
     assert.equal(snapshot.status, 'QUANTUM_SYNCING');
     assert.equal(snapshot.unknownStatus, true);
   });
+
+  it('an error message quoting the signing credential reaches history redacted', async () => {
+    const taskId = fixture.emulator.addTask({});
+    const accessKeyId = 'AKIAIOSFODNN7EXAMPLE';
+    fixture.emulator.addFault({
+      operation: 'GetImportTask',
+      taskId,
+      kind: 'AccessDeniedException',
+      message: `The request signature we calculated does not match. Credential=${accessKeyId}/20261128/us-east-1/neptune-graph/aws4_request`,
+    });
+    const { workflowId, result } = describeTask(taskId);
+    await assert.rejects(result);
+    const history = await fixture.temporal.client.workflow.getHandle(workflowId).fetchHistory();
+    // Payloads (failure details, results) are bytes: read them as text too.
+    const text = JSON.stringify(history, (_key, value: unknown) =>
+      value instanceof Uint8Array ? Buffer.from(value).toString('utf8') : value,
+    );
+    assert.ok(text.includes('neptune-graph/aws4_request'), 'the failure message is in history');
+    assert.ok(!text.includes(accessKeyId), 'but not the access key id');
+  });
 });
