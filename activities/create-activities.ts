@@ -85,17 +85,17 @@ export function createNeptuneImportActivities(options: NeptuneImportActivitiesOp
     }
   }
 
-  function invalidInput(operation: NeptuneOperation, error: unknown): never {
-    throw toActivityFailure(error, operation, '');
+  /** Input checks run before any request; what they reject fails the activity, not retried. */
+  function checked<T>(operation: NeptuneOperation, validate: () => T): T {
+    try {
+      return validate();
+    } catch (error) {
+      throw toActivityFailure(error, operation, '');
+    }
   }
 
   async function getImportTask(input: GetImportTaskInput): Promise<ImportTaskSnapshot> {
-    let taskIdentifier: string;
-    try {
-      taskIdentifier = validateTaskIdentifier(input?.taskIdentifier);
-    } catch (error) {
-      invalidInput('GetImportTask', error);
-    }
+    const taskIdentifier = checked('GetImportTask', () => validateTaskIdentifier(input?.taskIdentifier));
     const graceUntil = input.notFoundGraceUntil ? Date.parse(input.notFoundGraceUntil) : NaN;
     const answer = await call(
       'GetImportTask',
@@ -126,12 +126,7 @@ export function createNeptuneImportActivities(options: NeptuneImportActivitiesOp
   }
 
   async function startImportTask(input: StartImportTaskInput): Promise<StartImportTaskResult> {
-    let request: StartImportTaskInput;
-    try {
-      request = validateStartImportTaskInput(input);
-    } catch (error) {
-      invalidInput('StartImportTask', error);
-    }
+    const request = checked('StartImportTask', () => validateStartImportTaskInput(input));
     // A retry may follow an attempt whose start succeeded but whose answer was lost: look before starting.
     if (Context.current().info.attempt > 1) {
       const running = await findRunningImport(request);
@@ -156,12 +151,7 @@ export function createNeptuneImportActivities(options: NeptuneImportActivitiesOp
   }
 
   async function cancelImportTask(input: CancelImportTaskInput): Promise<CancelImportTaskResult> {
-    let taskIdentifier: string;
-    try {
-      taskIdentifier = validateTaskIdentifier(input?.taskIdentifier);
-    } catch (error) {
-      invalidInput('CancelImportTask', error);
-    }
+    const taskIdentifier = checked('CancelImportTask', () => validateTaskIdentifier(input?.taskIdentifier));
     return call<CancelImportTaskResult>(
       'CancelImportTask',
       taskIdentifier,
