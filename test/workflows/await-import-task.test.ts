@@ -192,6 +192,28 @@ describe('awaitImportTask messages and cancellation', () => {
     await handle.terminate('test done');
   });
 
+  it('a pollNow that arrives during the last poll of a run is honoured by the next run', async () => {
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 360_000 });
+    // The first poll is slow, and each run polls once: the signal lands while the run's last poll is out.
+    fixture.emulator.addFault({
+      operation: 'GetImportTask',
+      taskId,
+      kind: 'latency',
+      latencyMs: 1500,
+      count: 1,
+    });
+    const handle = await start({ taskIdentifier: taskId, polling: SLOW_POLLING, maxPollsPerRun: 1 });
+    await eventually(() => gets(taskId) === 1, 'the first poll is on its way');
+    await handle.signal(pollNowSignal);
+    await eventually(() => gets(taskId) === 2, 'the next run polls at once, not in an hour');
+    // Each run polls once, then continues as new: run 3 now sleeps on the hourly schedule.
+    await eventually(async () => {
+      const { polls, runs } = await handle.query(statusQuery);
+      return polls === 2 && runs === 3;
+    }, 'the third run carries both polls');
+    await handle.terminate('test done');
+  });
+
   it('cancelling the workflow stops waiting and leaves the import alone', async () => {
     const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 360_000 });
     const handle = await start({ taskIdentifier: taskId, polling: SLOW_POLLING });
