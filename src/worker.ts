@@ -1,4 +1,4 @@
-import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { Worker, type WorkerOptions } from '@temporalio/worker';
 import { createNeptuneImportActivities, type NeptuneImportActivitiesOptions } from '../activities';
 
 /** The workflows file the worker bundles: `temporal-neptune-import/workflows`. */
@@ -25,5 +25,3 @@ export async function createNeptuneImportWorker(options: NeptuneImportWorkerOpti
     activities: { ...activities, ...createNeptuneImportActivities(neptune) },
   });
 }
-
-export { NativeConnection };

@@ -1,8 +1,9 @@
 import { NeptuneGraphClient } from '@aws-sdk/client-neptune-graph';
 import { NeptuneEmulator, type EmulatorOptions } from '../../src/emulator';
 
-export const CREDENTIALS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
-export const ROLE_ARN = 'arn:aws:iam::123456789012:role/NeptuneImport';
+import { TEST_CREDENTIALS as CREDENTIALS, TEST_ROLE_ARN as ROLE_ARN } from '../helpers/neptune';
+
+export { CREDENTIALS, ROLE_ARN };
 
 /** The real SDK client, one attempt per call so every request the test makes is visible. */
 export function sdkClient(endpoint: string): NeptuneGraphClient {
