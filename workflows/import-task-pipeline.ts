@@ -22,6 +22,7 @@ import type {
 import { NEPTUNE_IMPORT_TASK_ID } from '../src/search-attributes';
 import type { AwaitImportTaskResult } from '../src/wait-types';
 import { awaitImportTask } from './await-import-task';
+import { invalidInputFailure } from './invalid-input';
 import { importEndedFailure } from './terminal-outcome';
 
 function kindOf(step: PipelineStep): PipelineStepKind | undefined {
@@ -55,11 +56,7 @@ function plan(
     typeof input.await !== 'object' ||
     input.await === null
   ) {
-    throw ApplicationFailure.create({
-      type: FailureType.INVALID_INPUT,
-      nonRetryable: true,
-      message: 'A pipeline needs an input object with `await`: the awaitImportTask input',
-    });
+    throw invalidInputFailure('A pipeline needs an input object with `await`: the awaitImportTask input');
   }
   const names = new Set<string>(RESERVED_STEP_NAMES);
   const planList = (list: 'onSucceeded' | 'onFailed') =>
@@ -67,13 +64,11 @@ function plan(
       const kind = kindOf(step);
       const name = (kind ? step.name : undefined) ?? `${list}-${index}`;
       if (!kind || names.has(name)) {
-        throw ApplicationFailure.create({
-          type: FailureType.INVALID_INPUT,
-          nonRetryable: true,
-          message: kind
+        throw invalidInputFailure(
+          kind
             ? `Pipeline step name ${JSON.stringify(name)} is reserved or used twice: step ids must be unique`
             : `Pipeline step ${list}[${index}] needs workflowType, activityType, or workflowId and signalName`,
-        });
+        );
       }
       names.add(name);
       return { step, kind, name, stepId: `${pipelineWorkflowId}/${name}` };

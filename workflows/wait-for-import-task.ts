@@ -1,8 +1,9 @@
 import { ApplicationFailure, CancellationScope, isCancellation } from '@temporalio/workflow';
-import { FailureType, WaitFailureType } from '../src/failure-types';
+import { WaitFailureType } from '../src/failure-types';
 import type { ImportTaskSnapshot } from '../src/import-task-snapshot';
 import { resolveWaitOptions, type ResolvedWaitOptions } from '../src/resolve-wait-options';
 import type { AwaitImportTaskInput, AwaitImportTaskResult } from '../src/wait-types';
+import { invalidInputFailure } from './invalid-input';
 import { importEndedFailure } from './terminal-outcome';
 import {
   cancelImportAndConfirm,
@@ -14,17 +15,11 @@ import {
   type WaitLoopState,
 } from './wait-loop';
 
-/** Input errors fail the wait (non-retryable), not its workflow task (which would retry forever). */
 export function resolveOrFail(input: AwaitImportTaskInput): ResolvedWaitOptions {
   try {
     return resolveWaitOptions(input);
   } catch (error) {
-    throw ApplicationFailure.create({
-      type: FailureType.INVALID_INPUT,
-      nonRetryable: true,
-      message: `Cannot wait for an import task: ${(error as Error).message}`,
-      cause: error as Error,
-    });
+    throw invalidInputFailure(`Cannot wait for an import task: ${(error as Error).message}`, error as Error);
   }
 }
 
