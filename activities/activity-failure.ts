@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { classifyNeptuneError, type ClassificationContext } from '../src/classify-error';
-import { FailureType } from '../src/failure-types';
-import { redactCredentials } from '../src/redact-credentials';
+import { classifyNeptuneError, type ClassificationContext } from '../src/neptune/classify-error';
+import { FailureType } from '../src/model/failure-types';
+import { redactCredentials } from '../src/neptune/redact-credentials';
 
 export type NeptuneOperation = 'GetImportTask' | 'StartImportTask' | 'CancelImportTask' | 'ListImportTasks';
 

@@ -6,23 +6,24 @@ import {
   StartImportTaskCommand,
 } from '@aws-sdk/client-neptune-graph';
 import { Context } from '@temporalio/activity';
-import { FailureType } from '../src/failure-types';
-import { type ImportTaskSnapshot, toImportTaskSnapshot } from '../src/import-task-snapshot';
+import { type ImportTaskSnapshot, toImportTaskSnapshot } from '../src/model/import-task-snapshot';
 import {
   type StartImportTaskInput,
   validateStartImportTaskInput,
   validateTaskIdentifier,
-} from '../src/input-validation';
-import { createNeptuneGraphClient, type NeptuneClientSettings } from '../src/neptune-client';
-import { isTerminalPhase, phaseOfStatus } from '../src/status-model';
+} from '../src/model/input-validation';
+import { createNeptuneGraphClient, type NeptuneClientSettings } from '../src/neptune/create-client';
+import { isTerminalPhase, phaseOfStatus } from '../src/model/status-model';
 import { toActivityFailure, type NeptuneOperation } from './activity-failure';
 
+/** How the activities reach Neptune Analytics: a client of yours, or settings to build one. */
 export interface NeptuneImportActivitiesOptions {
   /** A client to use as is. Otherwise one is built, once, from `clientSettings` and the AWS defaults. */
   client?: NeptuneGraphClient;
   clientSettings?: NeptuneClientSettings;
 }
 
+/** Input of the `getImportTask` activity. */
 export interface GetImportTaskInput {
   taskIdentifier: string;
   /**
@@ -32,16 +33,19 @@ export interface GetImportTaskInput {
   notFoundGraceUntil?: string;
 }
 
+/** What the `startImportTask` activity returns. */
 export interface StartImportTaskResult {
   task: ImportTaskSnapshot;
   /** True when a retried start found this task already running and returned it instead of starting another. */
   alreadyStarted: boolean;
 }
 
+/** Input of the `cancelImportTask` activity. */
 export interface CancelImportTaskInput {
   taskIdentifier: string;
 }
 
+/** What the `cancelImportTask` activity returns. */
 export interface CancelImportTaskResult {
   task: ImportTaskSnapshot;
   /** True when the task had already ended, so there was nothing to cancel (not an error). */
@@ -173,7 +177,5 @@ export function createNeptuneImportActivities(options: NeptuneImportActivitiesOp
   return { getImportTask, startImportTask, cancelImportTask };
 }
 
+/** The activities `createNeptuneImportActivities` makes: proxy them in workflows with a type-only import. */
 export type NeptuneImportActivities = ReturnType<typeof createNeptuneImportActivities>;
-
-/** The failure types the activities raise, for `nonRetryableErrorTypes` and for matching in workflows. */
-export { FailureType };

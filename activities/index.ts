@@ -7,4 +7,3 @@ export {
   type CancelImportTaskInput,
   type CancelImportTaskResult,
 } from './create-activities';
-export { toActivityFailure, type NeptuneOperation } from './activity-failure';

@@ -6,7 +6,7 @@
  *
  * Simulated time only: the numbers are the same on every machine and every run.
  */
-import { DEFAULT_POLL_SCHEDULE } from '../src/poll-schedule';
+import { DEFAULT_POLL_SCHEDULE } from '../src/model/poll-schedule';
 import {
   fixedStrategy,
   ourStrategy,
@@ -15,7 +15,7 @@ import {
   simulateMany,
   type StrategyFactory,
   type WaitSummary,
-} from '../src/poll-simulation';
+} from '../src/testing/poll-simulation';
 
 const RUNS = 200;
 const MAX_START_OFFSET_MS = 60_000;

@@ -1,27 +1,35 @@
 /**
- * Records the histories of representative runs from the real dev server into test/fixtures/histories/,
- * for the replay test. Run it after a deliberate, versioned change to workflow code:
+ * Records the histories of representative runs from the real dev server into a new folder of
+ * test/fixtures/histories/, beside the older recordings, for the replay test. Run it after a deliberate,
+ * patched change to workflow code:
  *
- *   npx tsx scripts/record-histories.ts
+ *   npm run record-histories -- [label]     # label: the package version by default
  *
- * Never re-record to make a failing replay pass: a failing replay means running workflows would break.
+ * It never deletes or overwrites a recording. Never re-record to make a failing replay pass: a failing
+ * replay means running workflows would break.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
 import { NativeConnection } from '@temporalio/worker';
-import { NeptuneEmulator } from '../src/emulator';
-import { startDevServer } from '../src/dev-server/start-dev-server';
-import { createNeptuneGraphClient } from '../src/neptune-client';
-import { createNeptuneImportWorker } from '../src/worker';
-import type { AwaitImportTaskInput } from '../src/wait-types';
+import { NeptuneEmulator } from '../src/testing/emulator';
+import { startDevServer } from '../src/testing/dev-server/start-dev-server';
+import { createNeptuneImportWorker } from '../src/temporal/worker';
+import type { AwaitImportTaskInput } from '../src/model/wait-types';
+import { emulatorClient } from '../test/helpers/emulator';
+import { FAST_POLLING } from '../test/helpers/running-worker';
+import { createHistoryRecording } from './history-store';
 
-const outDir = resolve(__dirname, '..', 'test', 'fixtures', 'histories');
+const root = resolve(__dirname, '..');
 const taskQueue = 'record-histories';
-const polling = { initialInterval: '200ms', minInterval: '100ms', maxInterval: '400ms' } as const;
+const polling = FAST_POLLING;
 
 async function main() {
+  const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
+  const recording = createHistoryRecording(
+    resolve(root, 'test', 'fixtures', 'histories'),
+    process.argv[2] ?? version,
+  );
   const server = await startDevServer();
   const emulator = await NeptuneEmulator.start({ timeScale: 600, seed: 2026 });
   const connection = await Connection.connect({ address: server.address });
@@ -31,29 +39,15 @@ async function main() {
     connection: workerConnection,
     taskQueue,
     workflowsPath: require.resolve('../test/helpers/test-workflows'),
-    neptune: {
-      client: createNeptuneGraphClient({
-        endpoint: emulator.endpoint,
-        region: 'us-east-1',
-        credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'not-a-secret' },
-      }),
-    },
+    neptune: { client: emulatorClient(emulator) },
     activities: { recordStep: async () => 'recorded' },
   });
-  rmSync(outDir, { recursive: true, force: true });
-  mkdirSync(outDir, { recursive: true });
-
-  const workflowIds: Record<string, string> = {};
   /** Every run of a workflow, following its continue-as-new chain from the first run. */
   async function save(name: string, workflowId: string, firstRunId?: string) {
     let runId = firstRunId ?? (await client.workflow.getHandle(workflowId).describe()).runId;
     for (let index = 0; runId; index += 1) {
       const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
-      // Binary protobuf: the SDK's historyToJSON trips over two protobufjs copies in this dependency tree.
-      const file = join(outDir, `${name}${index ? `.run-${index + 1}` : ''}.history.pb`);
-      writeFileSync(file, temporal.api.history.v1.History.encode(history).finish());
-      // Replay needs the real workflow id: a pipeline derives its children's ids from it.
-      workflowIds[basename(file)] = workflowId;
+      recording.save(`${name}${index ? `.run-${index + 1}` : ''}.history.pb`, workflowId, history);
       const last = history.events?.[history.events.length - 1];
       runId = last?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? '';
       if (!runId) console.log(`recorded ${name} (${index + 1} run${index ? 's' : ''})`);
@@ -135,7 +129,8 @@ async function main() {
     await save('pipeline-await', `${pipelineId}/await`);
     await save('pipeline-step-report', `${pipelineId}/report`);
   });
-  writeFileSync(join(outDir, 'workflow-ids.json'), `${JSON.stringify(workflowIds, null, 2)}\n`);
+  recording.finish();
+  console.log(`recorded into ${recording.dir}`);
 
   await workerConnection.close();
   await connection.close();

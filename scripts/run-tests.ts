@@ -10,8 +10,8 @@ import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { startDevServer } from '../src/dev-server/start-dev-server';
-import { temporalCliVersion } from '../src/dev-server/locate-temporal-cli';
+import { startDevServer } from '../src/testing/dev-server/start-dev-server';
+import { temporalCliVersion } from '../src/testing/dev-server/locate-temporal-cli';
 import { WORKFLOW_BUNDLE_ENV, TEMPORAL_ADDRESS_ENV } from '../test/helpers/environment';
 
 const root = resolve(__dirname, '..');

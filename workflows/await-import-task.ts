@@ -3,7 +3,7 @@ import type {
   AwaitImportTaskCarryOver,
   AwaitImportTaskInput,
   AwaitImportTaskResult,
-} from '../src/wait-types';
+} from '../src/model/wait-types';
 import { pollNowSignal, statusQuery } from './messages';
 import { initialWaitState, lastSnapshot, type WaitLoopState } from './wait-loop';
 import { finishWait, loopOptionsOf, resolveOrFail, waitHandlingCancellation } from './wait-for-import-task';

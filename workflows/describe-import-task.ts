@@ -1,4 +1,4 @@
-import type { ImportTaskSnapshot } from '../src/import-task-snapshot';
+import type { ImportTaskSnapshot } from '../src/model/import-task-snapshot';
 import { proxyNeptuneImportActivities } from './neptune-activities';
 
 /** One GetImportTask through the activity, with the recommended retry policy: the smallest useful workflow. */

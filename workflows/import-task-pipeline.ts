@@ -10,7 +10,6 @@ import {
   WorkflowIdReusePolicy,
 } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { FailureType, WaitFailureType } from '../src/failure-types';
 import type {
   ImportTaskPipelineInput,
   ImportTaskPipelineResult,
@@ -18,12 +17,16 @@ import type {
   PipelineStepContext,
   PipelineStepKind,
   PipelineStepOutcome,
-} from '../src/pipeline-types';
-import { NEPTUNE_IMPORT_TASK_ID } from '../src/search-attributes';
-import type { AwaitImportTaskResult } from '../src/wait-types';
+} from '../src/model/pipeline-types';
+import { NEPTUNE_IMPORT_TASK_ID } from '../src/model/search-attributes';
+import type { AwaitImportTaskResult } from '../src/model/wait-types';
 import { awaitImportTask } from './await-import-task';
-import { invalidInputFailure } from './invalid-input';
-import { importEndedFailure } from './terminal-outcome';
+import {
+  importEndedFailure,
+  invalidInputFailure,
+  pipelineStepFailure,
+  waitWithoutTerminalStatusFailure,
+} from './failures';
 
 function kindOf(step: PipelineStep): PipelineStepKind | undefined {
   if (typeof step !== 'object' || step === null) return undefined;
@@ -170,12 +173,11 @@ async function awaitAsChild(
   } catch (error) {
     if (isCancellation(error) || !(error instanceof ChildWorkflowFailure)) throw error;
     const cause = error.cause;
-    throw ApplicationFailure.create({
-      type: (cause instanceof ApplicationFailure ? cause.type : undefined) ?? FailureType.UNEXPECTED,
-      nonRetryable: true,
-      message: `The wait for the import task ended without a terminal status: ${cause?.message ?? error.message}`,
-      cause: error,
-    });
+    throw waitWithoutTerminalStatusFailure(
+      cause instanceof ApplicationFailure ? (cause.type ?? undefined) : undefined,
+      cause?.message ?? error.message,
+      error,
+    );
   }
 }
 
@@ -197,22 +199,8 @@ export async function importTaskPipeline(input: ImportTaskPipelineInput): Promis
   });
   const result: ImportTaskPipelineResult = { wait, steps };
   const failedStep = steps.find((step) => step.status === 'failed');
-  if (failedStep) {
-    throw ApplicationFailure.create({
-      type: WaitFailureType.PIPELINE_STEP_FAILED,
-      nonRetryable: true,
-      message: `Pipeline step ${failedStep.name} failed: ${failedStep.error ?? 'no message'}`,
-      details: [result],
-    });
-  }
-  const ended = importEndedFailure(wait.task);
-  if (ended) {
-    throw ApplicationFailure.create({
-      type: ended.type ?? WaitFailureType.IMPORT_TASK_FAILED,
-      nonRetryable: true,
-      message: ended.message,
-      details: [wait.task, result],
-    });
-  }
+  if (failedStep) throw pipelineStepFailure(failedStep.name, failedStep.error, result);
+  const ended = importEndedFailure(wait.task, [result]);
+  if (ended) throw ended;
   return result;
 }

@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
-import type { ImportTaskWaitStatus } from '../src/wait-types';
+import type { ImportTaskWaitStatus } from '../src/model/wait-types';
 
 /** `{ task, phase, polls, runs, startedAt, nextPollAt }` of a running wait. */
 export const statusQuery = defineQuery<ImportTaskWaitStatus>('status');

@@ -1,10 +1,9 @@
 import { ApplicationFailure, CancellationScope, isCancellation } from '@temporalio/workflow';
-import { WaitFailureType } from '../src/failure-types';
-import type { ImportTaskSnapshot } from '../src/import-task-snapshot';
-import { resolveWaitOptions, type ResolvedWaitOptions } from '../src/resolve-wait-options';
-import type { AwaitImportTaskInput, AwaitImportTaskResult } from '../src/wait-types';
-import { invalidInputFailure } from './invalid-input';
-import { importEndedFailure } from './terminal-outcome';
+import { WaitFailureType } from '../src/model/failure-types';
+import type { ImportTaskSnapshot } from '../src/model/import-task-snapshot';
+import { resolveWaitOptions, type ResolvedWaitOptions } from '../src/model/resolve-wait-options';
+import type { AwaitImportTaskInput, AwaitImportTaskResult } from '../src/model/wait-types';
+import { importEndedFailure, invalidInputFailure } from './failures';
 import {
   cancelImportAndConfirm,
   initialWaitState,
@@ -79,6 +78,7 @@ export function finishWait(
   return { task, polls: state.polls, runs: state.runs, waitedMs: Date.now() - state.startedAtMs };
 }
 
+/** Options of the inline wait: the `awaitImportTask` input without what only a workflow of its own has. */
 export type WaitForImportTaskOptions = Omit<
   AwaitImportTaskInput,
   'taskIdentifier' | 'searchAttributes' | 'maxPollsPerRun'

@@ -4,17 +4,16 @@ import {
   ApplicationFailure,
   condition,
   isCancellation,
-  proxyActivities,
   TimeoutFailure,
 } from '@temporalio/workflow';
-import type { NeptuneImportActivities } from '../activities';
-import { RECOMMENDED_ACTIVITY_OPTIONS } from '../src/activity-options';
-import { pollSummary } from '../src/current-details';
-import { formatDuration } from '../src/durations';
-import { FailureType, NON_RETRYABLE_FAILURE_TYPES, WaitFailureType } from '../src/failure-types';
-import type { ImportTaskSnapshot } from '../src/import-task-snapshot';
-import { nextPollDelay, type PollSchedule } from '../src/poll-schedule';
-import { isTerminalPhase } from '../src/status-model';
+import { pollSummary } from '../src/model/wait-presentation';
+import { formatDuration } from '../src/model/durations';
+import { type FailureType, NON_RETRYABLE_FAILURE_TYPES } from '../src/model/failure-types';
+import type { ImportTaskSnapshot } from '../src/model/import-task-snapshot';
+import { nextPollDelay, type PollSchedule } from '../src/model/poll-schedule';
+import { isTerminalPhase } from '../src/model/status-model';
+import { cancelFailedFailure, permanentPollFailure, waitTimedOutFailure } from './failures';
+import { proxyNeptuneImportActivities } from './neptune-activities';
 
 /** The poll schedule looks at this many recent answers. */
 const RECENT_SNAPSHOTS = 5;
@@ -60,21 +59,13 @@ export function lastSnapshot(state: WaitLoopState): ImportTaskSnapshot | undefin
   return state.recent[state.recent.length - 1];
 }
 
-export function waitTimedOut(
-  options: WaitLoopOptions,
-  state: WaitLoopState,
-  cause?: Error,
-): ApplicationFailure {
-  const last = lastSnapshot(state);
-  return ApplicationFailure.create({
-    type: WaitFailureType.WAIT_TIMED_OUT,
-    nonRetryable: true,
-    message:
-      `Stopped waiting for import task ${options.taskIdentifier} after ${formatDuration(Date.now() - state.startedAtMs)}: ` +
-      `the deadline passed${last ? ` (last status ${last.status})` : ''}`,
-    details: last ? [last] : [],
+function waitTimedOut(options: WaitLoopOptions, state: WaitLoopState, cause?: Error): ApplicationFailure {
+  return waitTimedOutFailure(
+    options.taskIdentifier,
+    Date.now() - state.startedAtMs,
+    lastSnapshot(state),
     cause,
-  });
+  );
 }
 
 function deadlinePassed(options: WaitLoopOptions): boolean {
@@ -101,8 +92,7 @@ async function pollOnce(
   state: WaitLoopState,
 ): Promise<ImportTaskSnapshot | undefined> {
   if (deadlinePassed(options)) throw waitTimedOut(options, state);
-  const { getImportTask } = proxyActivities<NeptuneImportActivities>({
-    ...RECOMMENDED_ACTIVITY_OPTIONS,
+  const { getImportTask } = proxyNeptuneImportActivities({
     summary: pollSummary(options.taskIdentifier, lastSnapshot(state)),
     // Retries of a throttled or failing call stop at the deadline too.
     ...(options.deadlineAtMs !== undefined && { scheduleToCloseTimeout: options.deadlineAtMs - Date.now() }),
@@ -120,12 +110,12 @@ async function pollOnce(
     if (error.cause instanceof TimeoutFailure && deadlinePassed(options))
       throw waitTimedOut(options, state, error);
     if (isPermanent(error)) {
-      throw ApplicationFailure.create({
-        type: failureType(error) ?? FailureType.UNEXPECTED,
-        nonRetryable: true,
-        message: `Stopped waiting for import task ${options.taskIdentifier}: ${error.cause?.message ?? error.message}`,
-        cause: error,
-      });
+      throw permanentPollFailure(
+        options.taskIdentifier,
+        failureType(error),
+        error.cause?.message ?? error.message,
+        error,
+      );
     }
     return undefined;
   }
@@ -190,8 +180,7 @@ export async function cancelImportAndConfirm(
   hooks: WaitLoopHooks = {},
 ): Promise<ImportTaskSnapshot> {
   const deadlineAtMs = Date.now() + options.cancelConfirmTimeoutMs;
-  const { cancelImportTask } = proxyActivities<NeptuneImportActivities>({
-    ...RECOMMENDED_ACTIVITY_OPTIONS,
+  const { cancelImportTask } = proxyNeptuneImportActivities({
     summary: `CancelImportTask ${options.taskIdentifier}`,
     scheduleToCloseTimeout: options.cancelConfirmTimeoutMs,
   });
@@ -207,16 +196,11 @@ export async function cancelImportAndConfirm(
     if (outcome.kind !== 'terminal') throw new Error('unreachable: continue-as-new is off while cancelling');
     return outcome.task;
   } catch (error) {
-    const cause = error instanceof Error ? error : undefined;
-    throw ApplicationFailure.create({
-      type: WaitFailureType.IMPORT_CANCEL_FAILED,
-      nonRetryable: true,
-      message:
-        `Could not cancel import task ${options.taskIdentifier} and confirm it ended within ` +
-        `${formatDuration(options.cancelConfirmTimeoutMs)}; it may still be running` +
-        `${cause ? `: ${cause.message}` : ''}`,
-      details: lastSnapshot(state) ? [lastSnapshot(state)] : [],
-      cause,
-    });
+    throw cancelFailedFailure(
+      options.taskIdentifier,
+      options.cancelConfirmTimeoutMs,
+      lastSnapshot(state),
+      error instanceof Error ? error : undefined,
+    );
   }
 }

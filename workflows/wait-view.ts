@@ -1,13 +1,13 @@
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import { setCurrentDetails, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import { waitDetailsMarkdown } from '../src/current-details';
-import type { ImportTaskSnapshot } from '../src/import-task-snapshot';
+import { waitDetailsMarkdown } from '../src/model/wait-presentation';
+import type { ImportTaskSnapshot } from '../src/model/import-task-snapshot';
 import {
   NEPTUNE_GRAPH_ID,
   NEPTUNE_IMPORT_PROGRESS,
   NEPTUNE_IMPORT_STATUS,
   NEPTUNE_IMPORT_TASK_ID,
-} from '../src/search-attributes';
+} from '../src/model/search-attributes';
 import { lastSnapshot, type WaitLoopState } from './wait-loop';
 
 export interface WaitView {

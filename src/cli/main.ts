@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError } from 'commander';
-import { runEmulatorCommand } from '../emulator/command';
-import { startDevServer } from '../dev-server/start-dev-server';
+import { runEmulatorCommand } from '../testing/emulator/command';
+import { startDevServer } from '../testing/dev-server/start-dev-server';
 import { runWaitCommand, type WaitCommandOptions } from './wait-command';
 import { runWorkerCommand } from './worker-command';
 

@@ -1,8 +1,8 @@
 import { WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { awaitImportTaskWorkflowId, startAwaitImportTask } from '../client';
-import { formatDuration } from '../durations';
-import type { AwaitImportTaskInput, AwaitImportTaskResult, ImportTaskWaitStatus } from '../wait-types';
+import { awaitImportTaskWorkflowId, startAwaitImportTask } from '../temporal/start-await-import-task';
+import { formatDuration } from '../model/durations';
+import type { AwaitImportTaskInput, AwaitImportTaskResult, ImportTaskWaitStatus } from '../model/wait-types';
 import { connectClient } from './temporal-connection';
 
 export interface WaitCommandOptions {

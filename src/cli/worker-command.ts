@@ -1,4 +1,4 @@
-import { createNeptuneImportWorker } from '../worker';
+import { createNeptuneImportWorker } from '../temporal/worker';
 import { connectWorker } from './temporal-connection';
 
 /**

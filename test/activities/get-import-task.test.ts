@@ -1,38 +1,30 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { createNeptuneImportActivities, type GetImportTaskInput } from '../../activities';
-import type { ImportTaskSnapshot } from '../../src/import-task-snapshot';
-import type { NeptuneEmulator } from '../../src/emulator';
-import { FailureType } from '../../src/failure-types';
+import type { ImportTaskSnapshot } from '../../src/model/import-task-snapshot';
+import { FailureType } from '../../src/model/failure-types';
 import { activityFailure } from '../helpers/failures';
-import { emulatorClient, startEmulator } from '../helpers/neptune';
+import { useEmulatorActivities } from '../helpers/emulator';
 
-let emulator: NeptuneEmulator;
-let activities: ReturnType<typeof createNeptuneImportActivities>;
-
-before(async () => {
-  emulator = await startEmulator({ seed: 7 });
-  activities = createNeptuneImportActivities({ client: emulatorClient(emulator) });
-});
-after(() => emulator.close());
-beforeEach(() => {
-  emulator.clearFaults();
-  emulator.clearRequests();
-});
+const fixture = useEmulatorActivities({ seed: 7 });
 
 /** Deliberately loosely typed: tests send what a careless caller would. */
 const getTask = (taskIdentifier: unknown, extra: object = {}): Promise<ImportTaskSnapshot> =>
-  new MockActivityEnvironment().run(activities.getImportTask, {
+  new MockActivityEnvironment().run(fixture.activities.getImportTask, {
     taskIdentifier,
     ...extra,
   } as GetImportTaskInput);
 
-const calls = (taskId?: string) => emulator.countRequests({ operation: 'GetImportTask', taskId });
+const calls = (taskId?: string) => fixture.emulator.countRequests({ operation: 'GetImportTask', taskId });
 
 describe('getImportTask', () => {
   it('returns a plain-JSON snapshot of a running task in one call', async () => {
-    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 3600, startedSecondsAgo: 1800 });
+    const taskId = fixture.emulator.addTask({
+      timeline: 'succeeds',
+      durationSeconds: 3600,
+      startedSecondsAgo: 1800,
+    });
     const snapshot = await getTask(taskId);
     assert.equal(snapshot.taskId, taskId);
     assert.equal(snapshot.status, 'IMPORTING');
@@ -44,15 +36,19 @@ describe('getImportTask', () => {
   });
 
   it('reports a finished import as succeeded', async () => {
-    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 60, startedSecondsAgo: 120 });
+    const taskId = fixture.emulator.addTask({
+      timeline: 'succeeds',
+      durationSeconds: 60,
+      startedSecondsAgo: 120,
+    });
     const snapshot = await getTask(taskId);
     assert.equal(snapshot.status, 'SUCCEEDED');
     assert.equal(snapshot.phase, 'succeeded');
   });
 
   it('keeps an unknown status as sent, with phase unknown', async () => {
-    const taskId = emulator.addTask({});
-    emulator.addFault({
+    const taskId = fixture.emulator.addTask({});
+    fixture.emulator.addFault({
       operation: 'GetImportTask',
       taskId,
       kind: 'unknownStatus',
@@ -65,8 +61,8 @@ describe('getImportTask', () => {
   });
 
   it('keeps an unknown importOptions member', async () => {
-    const taskId = emulator.addTask({});
-    emulator.addFault({ operation: 'GetImportTask', taskId, kind: 'unknownImportOption' });
+    const taskId = fixture.emulator.addTask({});
+    fixture.emulator.addFault({ operation: 'GetImportTask', taskId, kind: 'unknownImportOption' });
     const snapshot = await getTask(taskId);
     assert.ok(
       snapshot.importOptions && 'unknown' in snapshot.importOptions,
@@ -80,7 +76,7 @@ describe('getImportTask', () => {
     assert.equal(failure.nonRetryable, true);
     assert.match(failure.message, /taskIdentifier/);
     assert.ok(failure.message.includes('"t-NOPE\\n"'), failure.message);
-    assert.equal(emulator.requests.length, 0);
+    assert.equal(fixture.emulator.requests.length, 0);
   });
 
   it('fails a missing task at once: not retryable, exactly one call', async () => {
@@ -92,7 +88,7 @@ describe('getImportTask', () => {
 
   it('names the operation, task, AWS error, HTTP status and request id, and keeps the SDK error as cause', async () => {
     const failure = await activityFailure(getTask('t-0000000000'));
-    const requestId = emulator.requests[0]?.requestId;
+    const requestId = fixture.emulator.requests[0]?.requestId;
     assert.ok(requestId);
     assert.match(failure.message, /^GetImportTask t-0000000000 failed: ResourceNotFoundException \(HTTP 404/);
     assert.ok(failure.message.includes(`request id ${requestId}`), failure.message);
@@ -125,8 +121,8 @@ describe('getImportTask', () => {
   ] as const;
   for (const { kind, type, nonRetryable } of oneCallFailures) {
     it(`${kind} → ${type}, ${nonRetryable ? 'not retryable' : 'retryable'}, after exactly one call`, async () => {
-      const taskId = emulator.addTask({});
-      emulator.addFault({ operation: 'GetImportTask', taskId, kind, count: 1 });
+      const taskId = fixture.emulator.addTask({});
+      fixture.emulator.addFault({ operation: 'GetImportTask', taskId, kind, count: 1 });
       const failure = await activityFailure(getTask(taskId));
       assert.equal(failure.type, type);
       assert.equal(failure.nonRetryable, nonRetryable);
@@ -135,8 +131,8 @@ describe('getImportTask', () => {
   }
 
   it('passes a Retry-After answer header on as nextRetryDelay', async () => {
-    const taskId = emulator.addTask({});
-    emulator.addFault({
+    const taskId = fixture.emulator.addTask({});
+    fixture.emulator.addFault({
       operation: 'GetImportTask',
       taskId,
       kind: 'ThrottlingException',
@@ -147,8 +143,13 @@ describe('getImportTask', () => {
   });
 
   it('succeeds on the attempt after a transient fault is spent', async () => {
-    const taskId = emulator.addTask({});
-    emulator.addFault({ operation: 'GetImportTask', taskId, kind: 'InternalServerException', count: 1 });
+    const taskId = fixture.emulator.addTask({});
+    fixture.emulator.addFault({
+      operation: 'GetImportTask',
+      taskId,
+      kind: 'InternalServerException',
+      count: 1,
+    });
     await activityFailure(getTask(taskId));
     assert.equal((await getTask(taskId)).taskId, taskId);
     assert.equal(calls(taskId), 2);
@@ -161,7 +162,7 @@ describe('getImportTask', () => {
     try {
       const noRegion = createNeptuneImportActivities({
         clientSettings: {
-          endpoint: emulator.endpoint,
+          endpoint: fixture.emulator.endpoint,
           credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
         },
       });
@@ -170,7 +171,7 @@ describe('getImportTask', () => {
       );
       assert.equal(failure.type, FailureType.CONFIGURATION);
       assert.equal(failure.nonRetryable, true);
-      assert.equal(emulator.requests.length, 0);
+      assert.equal(fixture.emulator.requests.length, 0);
     } finally {
       if (saved.region !== undefined) process.env.AWS_REGION = saved.region;
       if (saved.defaultRegion !== undefined) process.env.AWS_DEFAULT_REGION = saved.defaultRegion;
@@ -178,11 +179,11 @@ describe('getImportTask', () => {
   });
 
   it('stops its HTTP request when the activity is cancelled', async () => {
-    const taskId = emulator.addTask({});
-    emulator.addFault({ operation: 'GetImportTask', taskId, kind: 'latency', latencyMs: 30_000 });
+    const taskId = fixture.emulator.addTask({});
+    fixture.emulator.addFault({ operation: 'GetImportTask', taskId, kind: 'latency', latencyMs: 30_000 });
     const env = new MockActivityEnvironment();
-    const running = env.run(activities.getImportTask, { taskIdentifier: taskId });
-    // Cancel once the request has reached the emulator.
+    const running = env.run(fixture.activities.getImportTask, { taskIdentifier: taskId });
+    // Cancel once the request has reached the fixture.emulator.
     while (calls(taskId) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     env.cancel();
     await assert.rejects(running, (error: Error) => {

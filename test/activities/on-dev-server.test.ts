@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { WorkflowFailedError } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
-import { FailureType } from '../../src/failure-types';
+import { FailureType } from '../../src/model/failure-types';
 import { describeImportTask } from '../../workflows';
 import { useRunningWorker } from '../helpers/running-worker';
 

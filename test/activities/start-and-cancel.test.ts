@@ -1,29 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { MockActivityEnvironment } from '@temporalio/testing';
-import {
-  createNeptuneImportActivities,
-  type CancelImportTaskResult,
-  type StartImportTaskResult,
-} from '../../activities';
-import type { NeptuneEmulator } from '../../src/emulator';
-import { FailureType } from '../../src/failure-types';
-import type { StartImportTaskInput } from '../../src/input-validation';
+import { type CancelImportTaskResult, type StartImportTaskResult } from '../../activities';
+import { FailureType } from '../../src/model/failure-types';
+import type { StartImportTaskInput } from '../../src/model/input-validation';
 import { activityFailure } from '../helpers/failures';
-import { emulatorClient, startEmulator, TEST_ROLE_ARN } from '../helpers/neptune';
+import { TEST_ROLE_ARN, useEmulatorActivities } from '../helpers/emulator';
 
-let emulator: NeptuneEmulator;
-let activities: ReturnType<typeof createNeptuneImportActivities>;
-
-before(async () => {
-  emulator = await startEmulator({ seed: 11 });
-  activities = createNeptuneImportActivities({ client: emulatorClient(emulator) });
-});
-after(() => emulator.close());
-beforeEach(() => {
-  emulator.clearFaults();
-  emulator.clearRequests();
-});
+const fixture = useEmulatorActivities({ seed: 11 });
 
 let graphCount = 0;
 function newGraph(): string {
@@ -38,10 +22,10 @@ const startInput = (graphIdentifier: string, source = 's3://bucket/people/'): St
 });
 
 const start = (input: StartImportTaskInput, attempt = 1): Promise<StartImportTaskResult> =>
-  new MockActivityEnvironment({ attempt }).run(activities.startImportTask, input);
+  new MockActivityEnvironment({ attempt }).run(fixture.activities.startImportTask, input);
 const cancel = (taskIdentifier: string): Promise<CancelImportTaskResult> =>
-  new MockActivityEnvironment().run(activities.cancelImportTask, { taskIdentifier });
-const starts = () => emulator.countRequests({ operation: 'StartImportTask' });
+  new MockActivityEnvironment().run(fixture.activities.cancelImportTask, { taskIdentifier });
+const starts = () => fixture.emulator.countRequests({ operation: 'StartImportTask' });
 
 describe('startImportTask', () => {
   it('starts an import and returns its first snapshot', async () => {
@@ -57,19 +41,19 @@ describe('startImportTask', () => {
   it('a retry after a lost answer returns the task the first attempt started, and starts no second one', async () => {
     const graph = newGraph();
     // The start happens, but its answer cannot be read: the attempt fails, retryable.
-    emulator.addFault({ operation: 'StartImportTask', kind: 'malformedJson', count: 1 });
+    fixture.emulator.addFault({ operation: 'StartImportTask', kind: 'malformedJson', count: 1 });
     const failure = await activityFailure(start(startInput(graph)));
     assert.equal(failure.nonRetryable, false);
     const retried = await start(startInput(graph), 2);
     assert.equal(retried.alreadyStarted, true);
     assert.equal(retried.task.graphId, graph);
     assert.equal(starts(), 1, 'no second StartImportTask');
-    assert.equal(emulator.getTask(retried.task.taskId)?.graphId, graph);
+    assert.equal(fixture.emulator.getTask(retried.task.taskId)?.graphId, graph);
   });
 
   it('a ConflictException for the same source returns the running task', async () => {
     const graph = newGraph();
-    const existing = emulator.addTask({ graphId: graph, source: 's3://bucket/people/' });
+    const existing = fixture.emulator.addTask({ graphId: graph, source: 's3://bucket/people/' });
     const { task, alreadyStarted } = await start(startInput(graph));
     assert.equal(alreadyStarted, true);
     assert.equal(task.taskId, existing);
@@ -77,7 +61,7 @@ describe('startImportTask', () => {
 
   it('a ConflictException for another source stays a retryable conflict', async () => {
     const graph = newGraph();
-    emulator.addTask({ graphId: graph, source: 's3://bucket/other/' });
+    fixture.emulator.addTask({ graphId: graph, source: 's3://bucket/other/' });
     const failure = await activityFailure(start(startInput(graph)));
     assert.equal(failure.type, FailureType.CONFLICT);
     assert.equal(failure.nonRetryable, false);
@@ -88,21 +72,25 @@ describe('startImportTask', () => {
     assert.equal(failure.type, FailureType.INVALID_INPUT);
     assert.equal(failure.nonRetryable, true);
     assert.match(failure.message, /roleArn/);
-    assert.equal(emulator.requests.length, 0);
+    assert.equal(fixture.emulator.requests.length, 0);
   });
 });
 
 describe('cancelImportTask', () => {
   it('cancels a running import', async () => {
-    const taskId = emulator.addTask({});
+    const taskId = fixture.emulator.addTask({});
     const { task, alreadyEnded } = await cancel(taskId);
     assert.equal(alreadyEnded, false);
     assert.equal(task.status, 'CANCELLING');
-    assert.equal(emulator.countRequests({ operation: 'CancelImportTask', taskId }), 1);
+    assert.equal(fixture.emulator.countRequests({ operation: 'CancelImportTask', taskId }), 1);
   });
 
   it('cancelling a task that already ended is not an error', async () => {
-    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 60, startedSecondsAgo: 600 });
+    const taskId = fixture.emulator.addTask({
+      timeline: 'succeeds',
+      durationSeconds: 60,
+      startedSecondsAgo: 600,
+    });
     const { task, alreadyEnded } = await cancel(taskId);
     assert.equal(alreadyEnded, true);
     assert.equal(task.phase, 'succeeded');
@@ -112,6 +100,6 @@ describe('cancelImportTask', () => {
     const failure = await activityFailure(cancel('t-0000000404'));
     assert.equal(failure.type, FailureType.NOT_FOUND);
     assert.equal(failure.nonRetryable, true);
-    assert.equal(emulator.countRequests({ operation: 'CancelImportTask' }), 1);
+    assert.equal(fixture.emulator.countRequests({ operation: 'CancelImportTask' }), 1);
   });
 });

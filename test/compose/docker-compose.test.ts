@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv2019 from 'ajv/dist/2019';
 import { parse } from 'yaml';
+import { NEPTUNE_SEARCH_ATTRIBUTES } from '../../src/model/search-attributes';
+import { cliTypeNameOf } from '../../src/temporal/search-attribute-types';
 
 /** No Docker engine here: the file is checked by docker-compose's own parser and by the compose-spec schema. */
 const root = join(__dirname, '..', '..');
@@ -56,12 +58,9 @@ describe('docker-compose.yml', () => {
     assert.match(temporal?.image ?? '', /^temporalio\/temporal(:|$)/);
     const command = Array.isArray(temporal?.command) ? temporal.command.join(' ') : (temporal?.command ?? '');
     assert.match(command, /^server start-dev --ip 0\.0\.0\.0\b/);
-    for (const attribute of [
-      'NeptuneImportTaskId=Keyword',
-      'NeptuneImportStatus=Keyword',
-      'NeptuneImportProgress=Int',
-    ]) {
-      assert.ok(command.includes(attribute), `${attribute} in ${command}`);
+    for (const { name, type } of NEPTUNE_SEARCH_ATTRIBUTES) {
+      const attribute = `${name}=${cliTypeNameOf(type)}`;
+      assert.ok(command.includes(`--search-attribute ${attribute}`), `${attribute} in ${command}`);
     }
     assert.deepEqual(publishedPorts(temporal).sort(), ['7233', '8233']);
   });

@@ -1,46 +1,74 @@
 import { after, before } from 'node:test';
-import type { PollingOptions } from '../../src/poll-schedule';
-import type { NeptuneEmulator } from '../../src/emulator';
-import { emulatorClient, startEmulator } from './neptune';
+import type { PollingOptions } from '../../src/model/poll-schedule';
+import type { EmulatorOptions, NeptuneEmulator } from '../../src/testing/emulator';
+import { emulatorClient, startEmulator } from './emulator';
 import { useTestTemporal, type TestTemporal } from './temporal';
 
 /** Polls fast enough for time-scaled imports; the dev server's timers fire about once a second anyway. */
-export const FAST_POLLING: PollingOptions = {
+export const FAST_POLLING = {
   initialInterval: '200ms',
   minInterval: '100ms',
   maxInterval: '400ms',
-};
+} as const satisfies PollingOptions;
 
-export interface RunningWorker {
+export interface TemporalAndEmulator {
   temporal: TestTemporal;
   emulator: NeptuneEmulator;
+}
+
+/**
+ * For a test file that makes its own workers: the shared dev server and an emulator, from `before` to
+ * `after`. The returned object is filled in by `before`. (One hook each: Node 20 runs a file's top-level
+ * `before` hooks concurrently, so a second hook could not rely on the first.)
+ */
+export function useTemporalAndEmulator(
+  emulatorOptions: EmulatorOptions = {},
+  extra: { started?(fixture: TemporalAndEmulator): Promise<void>; stopping?(): Promise<void> } = {},
+): TemporalAndEmulator {
+  const fixture = {} as TemporalAndEmulator;
+  before(async () => {
+    [fixture.temporal, fixture.emulator] = await Promise.all([
+      useTestTemporal(),
+      startEmulator(emulatorOptions),
+    ]);
+    await extra.started?.(fixture);
+  });
+  after(async () => {
+    await extra.stopping?.();
+    await Promise.all([fixture.temporal?.close(), fixture.emulator?.close()]);
+  });
+  return fixture;
+}
+
+export interface RunningWorker extends TemporalAndEmulator {
   /** The task queue the worker polls, its own for this test file. */
   taskQueue: string;
 }
 
 /**
- * For a test file: the shared dev server, an emulator (emulated seconds per real second: `timeScale`), and a
- * worker with this library's workflows and activities running from `before` to `after`. The returned
- * object is filled in by `before`.
+ * For a test file: the shared dev server, an emulator, and a worker with this library's workflows and
+ * activities (plus `activities`, e.g. pipeline steps) running from `before` to `after`. The returned object
+ * is filled in by `before`.
  */
-export function useRunningWorker(options: { timeScale?: number } = {}): RunningWorker {
-  const fixture = {} as RunningWorker;
+export function useRunningWorker(
+  options: { emulator?: EmulatorOptions; activities?: object } = {},
+): RunningWorker {
   let stop: (() => Promise<void>) | undefined;
-  before(async () => {
-    const [temporal, emulator] = await Promise.all([
-      useTestTemporal(),
-      startEmulator(options.timeScale === undefined ? {} : { timeScale: options.timeScale }),
-    ]);
-    const taskQueue = temporal.taskQueue();
-    const worker = await temporal.createWorker({ taskQueue, neptune: { client: emulatorClient(emulator) } });
-    const running = worker.run();
-    Object.assign(fixture, { temporal, emulator, taskQueue });
-    stop = async () => {
-      worker.shutdown();
-      await running;
-      await Promise.all([temporal.close(), emulator.close()]);
-    };
-  });
-  after(() => stop?.());
-  return fixture;
+  return useTemporalAndEmulator(options.emulator, {
+    async started(fixture) {
+      const taskQueue = fixture.temporal.taskQueue();
+      const worker = await fixture.temporal.createWorker({
+        taskQueue,
+        neptune: { client: emulatorClient(fixture.emulator) },
+        ...(options.activities && { activities: options.activities }),
+      });
+      Object.assign(fixture, { taskQueue });
+      const running = worker.run();
+      stop = async () => {
+        worker.shutdown();
+        await running;
+      };
+    },
+    stopping: async () => stop?.(),
+  }) as RunningWorker;
 }

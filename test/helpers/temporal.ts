@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
-import { startDevServer, type DevServer } from '../../src/dev-server/start-dev-server';
-import { createNeptuneImportWorker, type NeptuneImportWorkerOptions } from '../../src/worker';
+import { startDevServer, type DevServer } from '../../src/testing/dev-server/start-dev-server';
+import { createNeptuneImportWorker, type NeptuneImportWorkerOptions } from '../../src/temporal/worker';
 import { TEMPORAL_ADDRESS_ENV, WORKFLOW_BUNDLE_ENV } from './environment';
 
 // Workers log every retried activity attempt at WARN: tests provoke hundreds on purpose.

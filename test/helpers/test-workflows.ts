@@ -3,7 +3,7 @@
  * pipeline steps and signal targets.
  */
 import { ApplicationFailure, condition, defineQuery, defineSignal, setHandler } from '@temporalio/workflow';
-import type { PipelineStepContext } from '../../src/pipeline-types';
+import type { PipelineStepContext } from '../../src/model/pipeline-types';
 import { waitForImportTask, type WaitForImportTaskOptions } from '../../workflows';
 
 export * from '../../workflows';

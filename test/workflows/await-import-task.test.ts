@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { WorkflowHandle } from '@temporalio/client';
 import { ActivityFailure } from '@temporalio/common';
-import { FailureType, WaitFailureType } from '../../src/failure-types';
-import type { ImportTaskSnapshot } from '../../src/import-task-snapshot';
-import type { AwaitImportTaskInput } from '../../src/wait-types';
-import type { PollingOptions } from '../../src/poll-schedule';
+import { FailureType, WaitFailureType } from '../../src/model/failure-types';
+import type { ImportTaskSnapshot } from '../../src/model/import-task-snapshot';
+import type { AwaitImportTaskInput } from '../../src/model/wait-types';
+import type { PollingOptions } from '../../src/model/poll-schedule';
 import { awaitImportTask, pollNowSignal, statusQuery } from '../../workflows';
 import { FAST_POLLING, useRunningWorker } from '../helpers/running-worker';
 import { assertCancelled, eventually, workflowFailure } from '../helpers/failures';
@@ -13,7 +13,7 @@ import { assertCancelled, eventually, workflowFailure } from '../helpers/failure
 /** 600 emulated seconds per real second: an hour-long import takes 6 s. */
 const TIME_SCALE = 600;
 
-const fixture = useRunningWorker({ timeScale: TIME_SCALE });
+const fixture = useRunningWorker({ emulator: { timeScale: TIME_SCALE } });
 
 function start(
   input: Partial<AwaitImportTaskInput> & { taskIdentifier: string },

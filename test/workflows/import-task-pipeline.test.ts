@@ -1,24 +1,21 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { Context } from '@temporalio/activity';
 import type { Worker } from '@temporalio/worker';
-import type { NeptuneEmulator } from '../../src/emulator';
-import { FailureType, WaitFailureType } from '../../src/failure-types';
+import { FailureType, WaitFailureType } from '../../src/model/failure-types';
 import type {
   ImportTaskPipelineInput,
   ImportTaskPipelineResult,
   PipelineStepContext,
-} from '../../src/pipeline-types';
+} from '../../src/model/pipeline-types';
 import { importTaskPipeline, receivedQuery, signalReceiverWorkflow } from '../helpers/test-workflows';
-import { emulatorClient, startEmulator } from '../helpers/neptune';
-import { useTestTemporal, type TestTemporal } from '../helpers/temporal';
+import { emulatorClient } from '../helpers/emulator';
+import { FAST_POLLING, useTemporalAndEmulator } from '../helpers/running-worker';
 import { eventually, workflowFailure } from '../helpers/failures';
 
 const TIME_SCALE = 600;
-const FAST_POLLING = { initialInterval: '200ms', minInterval: '100ms', maxInterval: '400ms' } as const;
 
-let temporal: TestTemporal;
-let emulator: NeptuneEmulator;
+const fixture = useTemporalAndEmulator({ timeScale: TIME_SCALE });
 
 /** Each activity step counts its own runs, by step id: the measure of "exactly once". */
 const stepRuns = new Map<string, number>();
@@ -32,17 +29,10 @@ const stepActivities = {
   },
 };
 
-before(async () => {
-  [temporal, emulator] = await Promise.all([useTestTemporal(), startEmulator({ timeScale: TIME_SCALE })]);
-});
-after(async () => {
-  await Promise.all([temporal?.close(), emulator?.close()]);
-});
-
 function createWorker(taskQueue: string): Promise<Worker> {
-  return temporal.createWorker({
+  return fixture.temporal.createWorker({
     taskQueue,
-    neptune: { client: emulatorClient(emulator) },
+    neptune: { client: emulatorClient(fixture.emulator) },
     activities: stepActivities,
   });
 }
@@ -57,8 +47,8 @@ const pipelineId = () => `pipeline-${Date.now().toString(36)}-${++pipelineCount}
 
 describe('importTaskPipeline', () => {
   it('after SUCCEEDED runs the success steps in order, each once, with the task and its step id', async () => {
-    const taskQueue = temporal.taskQueue();
-    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 600 });
+    const taskQueue = fixture.temporal.taskQueue();
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 600 });
     const receiverId = `receiver-${taskId}`;
     const workflowId = pipelineId();
     const input: ImportTaskPipelineInput = {
@@ -71,11 +61,11 @@ describe('importTaskPipeline', () => {
       onFailed: [{ name: 'alert', activityType: 'recordStep', args: ['alert'] }],
     };
     const { result, received } = await withWorker(taskQueue, async () => {
-      const receiver = await temporal.client.workflow.start(signalReceiverWorkflow, {
+      const receiver = await fixture.temporal.client.workflow.start(signalReceiverWorkflow, {
         taskQueue,
         workflowId: receiverId,
       });
-      const result = await temporal.client.workflow.execute(importTaskPipeline, {
+      const result = await fixture.temporal.client.workflow.execute(importTaskPipeline, {
         taskQueue,
         workflowId,
         args: [input],
@@ -105,8 +95,8 @@ describe('importTaskPipeline', () => {
   });
 
   it('after FAILED runs the failure steps, then fails with ImportTaskFailed carrying the outcomes', async () => {
-    const taskQueue = temporal.taskQueue();
-    const taskId = emulator.addTask({ timeline: 'fails', durationSeconds: 600 });
+    const taskQueue = fixture.temporal.taskQueue();
+    const taskId = fixture.emulator.addTask({ timeline: 'fails', durationSeconds: 600 });
     const workflowId = pipelineId();
     const input: ImportTaskPipelineInput = {
       await: { taskIdentifier: taskId, polling: FAST_POLLING },
@@ -119,7 +109,11 @@ describe('importTaskPipeline', () => {
     };
     const failure = await withWorker(taskQueue, () =>
       workflowFailure(
-        temporal.client.workflow.execute(importTaskPipeline, { taskQueue, workflowId, args: [input] }),
+        fixture.temporal.client.workflow.execute(importTaskPipeline, {
+          taskQueue,
+          workflowId,
+          args: [input],
+        }),
       ),
     );
     assert.equal(failure.type, WaitFailureType.IMPORT_TASK_FAILED);
@@ -134,8 +128,8 @@ describe('importTaskPipeline', () => {
   });
 
   it('a failing step stops a sequential pipeline: later steps are skipped, the pipeline fails', async () => {
-    const taskQueue = temporal.taskQueue();
-    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 300 });
+    const taskQueue = fixture.temporal.taskQueue();
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 300 });
     const workflowId = pipelineId();
     const input: ImportTaskPipelineInput = {
       await: { taskIdentifier: taskId, polling: FAST_POLLING },
@@ -150,7 +144,11 @@ describe('importTaskPipeline', () => {
     };
     const failure = await withWorker(taskQueue, () =>
       workflowFailure(
-        temporal.client.workflow.execute(importTaskPipeline, { taskQueue, workflowId, args: [input] }),
+        fixture.temporal.client.workflow.execute(importTaskPipeline, {
+          taskQueue,
+          workflowId,
+          args: [input],
+        }),
       ),
     );
     assert.equal(failure.type, WaitFailureType.PIPELINE_STEP_FAILED);
@@ -164,8 +162,8 @@ describe('importTaskPipeline', () => {
   });
 
   it('a worker stopped right after the terminal poll and restarted runs each step exactly once', async () => {
-    const taskQueue = temporal.taskQueue();
-    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 1200 });
+    const taskQueue = fixture.temporal.taskQueue();
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 1200 });
     const workflowId = pipelineId();
     const receiverId = `receiver-${taskId}`;
     const input: ImportTaskPipelineInput = {
@@ -176,11 +174,11 @@ describe('importTaskPipeline', () => {
         { name: 'notify', workflowId: receiverId, signalName: 'stepDone', args: ['notified'] },
       ],
     };
-    const receiver = await temporal.client.workflow.start(signalReceiverWorkflow, {
+    const receiver = await fixture.temporal.client.workflow.start(signalReceiverWorkflow, {
       taskQueue,
       workflowId: receiverId,
     });
-    const pipeline = await temporal.client.workflow.start(importTaskPipeline, {
+    const pipeline = await fixture.temporal.client.workflow.start(importTaskPipeline, {
       taskQueue,
       workflowId,
       args: [input],
@@ -189,7 +187,7 @@ describe('importTaskPipeline', () => {
     const first = await createWorker(taskQueue);
     const firstRun = first.run();
     const terminalAnswer = () =>
-      emulator.requests.some(
+      fixture.emulator.requests.some(
         (r) => r.taskId === taskId && r.operation === 'GetImportTask' && r.answeredStatus === 'SUCCEEDED',
       );
     await eventually(terminalAnswer, 'the terminal poll was answered');
@@ -208,15 +206,17 @@ describe('importTaskPipeline', () => {
     );
     assert.equal(stepRuns.get(`${workflowId}/index`), 1, 'the activity step ran once');
     const reportRuns = [];
-    for await (const run of temporal.client.workflow.list({ query: `WorkflowId = '${workflowId}/report'` })) {
+    for await (const run of fixture.temporal.client.workflow.list({
+      query: `WorkflowId = '${workflowId}/report'`,
+    })) {
       reportRuns.push(run);
     }
     assert.equal(reportRuns.length, 1, 'the child workflow step ran once');
   });
 
   it('a rerun of the pipeline under the same id does not run a child workflow step again', async () => {
-    const taskQueue = temporal.taskQueue();
-    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 300 });
+    const taskQueue = fixture.temporal.taskQueue();
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 300 });
     const workflowId = pipelineId();
     const input: ImportTaskPipelineInput = {
       await: { taskIdentifier: taskId, polling: FAST_POLLING },
@@ -224,7 +224,11 @@ describe('importTaskPipeline', () => {
     };
     const [firstRun, rerun] = await withWorker(taskQueue, async () => {
       const run = () =>
-        temporal.client.workflow.execute(importTaskPipeline, { taskQueue, workflowId, args: [input] });
+        fixture.temporal.client.workflow.execute(importTaskPipeline, {
+          taskQueue,
+          workflowId,
+          args: [input],
+        });
       return [await run(), await run()];
     });
     assert.equal(firstRun.steps[0]!.status, 'completed');
@@ -232,8 +236,8 @@ describe('importTaskPipeline', () => {
   });
 
   it('a rerun runs a child-workflow step again when its earlier run failed', async () => {
-    const taskQueue = temporal.taskQueue();
-    const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 300 });
+    const taskQueue = fixture.temporal.taskQueue();
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 300 });
     const workflowId = pipelineId();
     const input = (fail: boolean): ImportTaskPipelineInput => ({
       await: { taskIdentifier: taskId, polling: FAST_POLLING },
@@ -241,7 +245,11 @@ describe('importTaskPipeline', () => {
     });
     const [failed, rerun] = await withWorker(taskQueue, async () => {
       const run = (fail: boolean) =>
-        temporal.client.workflow.execute(importTaskPipeline, { taskQueue, workflowId, args: [input(fail)] });
+        fixture.temporal.client.workflow.execute(importTaskPipeline, {
+          taskQueue,
+          workflowId,
+          args: [input(fail)],
+        });
       return [await workflowFailure(run(true)), await run(false)];
     });
     assert.equal(failed.type, WaitFailureType.PIPELINE_STEP_FAILED);
@@ -254,15 +262,15 @@ describe('importTaskPipeline', () => {
     ['a null step', [null]],
   ] as const) {
     it(`rejects ${what} before waiting`, async () => {
-      const taskQueue = temporal.taskQueue();
-      const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 300 });
+      const taskQueue = fixture.temporal.taskQueue();
+      const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 300 });
       const input = {
         await: { taskIdentifier: taskId },
         onSucceeded: steps,
       } as unknown as ImportTaskPipelineInput;
       const failure = await withWorker(taskQueue, () =>
         workflowFailure(
-          temporal.client.workflow.execute(importTaskPipeline, {
+          fixture.temporal.client.workflow.execute(importTaskPipeline, {
             taskQueue,
             workflowId: pipelineId(),
             args: [input],
@@ -270,7 +278,7 @@ describe('importTaskPipeline', () => {
         ),
       );
       assert.equal(failure.type, FailureType.INVALID_INPUT);
-      assert.equal(emulator.countRequests({ taskId }), 0);
+      assert.equal(fixture.emulator.countRequests({ taskId }), 0);
     });
   }
 });

@@ -1,29 +1,24 @@
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
-import type { NeptuneEmulator } from '../../src/emulator';
+import { it } from 'node:test';
 import { describeImportTask } from '../../workflows';
-import { emulatorClient, startEmulator } from '../helpers/neptune';
-import { useTestTemporal, type TestTemporal } from '../helpers/temporal';
+import { emulatorClient } from '../helpers/emulator';
+import { useTemporalAndEmulator } from '../helpers/running-worker';
 
-let temporal: TestTemporal;
-let emulator: NeptuneEmulator;
-
-before(async () => {
-  [temporal, emulator] = await Promise.all([useTestTemporal(), startEmulator()]);
-});
-after(async () => {
-  await Promise.all([temporal?.close(), emulator?.close()]);
-});
+const fixture = useTemporalAndEmulator();
 
 it('a worker with the workflow bundle runs a workflow end to end on the real dev server', async () => {
-  const taskId = emulator.addTask({ timeline: 'succeeds', durationSeconds: 600, startedSecondsAgo: 60 });
-  const taskQueue = temporal.taskQueue();
-  const worker = await temporal.createWorker({
+  const taskId = fixture.emulator.addTask({
+    timeline: 'succeeds',
+    durationSeconds: 600,
+    startedSecondsAgo: 60,
+  });
+  const taskQueue = fixture.temporal.taskQueue();
+  const worker = await fixture.temporal.createWorker({
     taskQueue,
-    neptune: { client: emulatorClient(emulator) },
+    neptune: { client: emulatorClient(fixture.emulator) },
   });
   const snapshot = await worker.runUntil(
-    temporal.client.workflow.execute(describeImportTask, {
+    fixture.temporal.client.workflow.execute(describeImportTask, {
       taskQueue,
       workflowId: `smoke-${taskId}`,
       args: [taskId],
@@ -31,8 +26,8 @@ it('a worker with the workflow bundle runs a workflow end to end on the real dev
   );
   assert.equal(snapshot.taskId, taskId);
   assert.equal(snapshot.phase, 'running');
-  assert.equal(emulator.countRequests({ operation: 'GetImportTask', taskId }), 1);
+  assert.equal(fixture.emulator.countRequests({ operation: 'GetImportTask', taskId }), 1);
   // Real server: the workflow's history is there to read back.
-  const history = await temporal.client.workflow.getHandle(`smoke-${taskId}`).fetchHistory();
+  const history = await fixture.temporal.client.workflow.getHandle(`smoke-${taskId}`).fetchHistory();
   assert.ok((history.events?.length ?? 0) >= 11, 'workflow and activity events recorded by the server');
 });

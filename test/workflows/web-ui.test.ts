@@ -4,17 +4,18 @@ import { Client } from '@temporalio/client';
 import { defaultPayloadConverter, SearchAttributeType } from '@temporalio/common';
 import { msToTs } from '@temporalio/common/lib/time';
 import type { temporal as proto } from '@temporalio/proto';
-import { ensureSearchAttributes, startAwaitImportTask } from '../../src/client';
-import { NEPTUNE_SEARCH_ATTRIBUTES } from '../../src/search-attributes';
-import type { AwaitImportTaskResult } from '../../src/wait-types';
+import { ensureSearchAttributes } from '../../src/temporal/ensure-search-attributes';
+import { startAwaitImportTask } from '../../src/temporal/start-await-import-task';
+import { NEPTUNE_SEARCH_ATTRIBUTES } from '../../src/model/search-attributes';
+import type { AwaitImportTaskResult } from '../../src/model/wait-types';
 import { awaitImportTask } from '../../workflows';
-import { emulatorClient } from '../helpers/neptune';
+import { emulatorClient } from '../helpers/emulator';
 import { FAST_POLLING, useRunningWorker } from '../helpers/running-worker';
 import { eventually } from '../helpers/failures';
 
 const TIME_SCALE = 600;
 
-const fixture = useRunningWorker({ timeScale: TIME_SCALE });
+const fixture = useRunningWorker({ emulator: { timeScale: TIME_SCALE } });
 
 async function countVisible(query: string): Promise<number> {
   let count = 0;

@@ -1,0 +1,30 @@
+/**
+ * The workflow-safe model that both entry points export, from this one list: `temporal-neptune-import` (Node)
+ * and `temporal-neptune-import/workflows` (the workflow sandbox). Pure: no Node, no AWS SDK, no I/O.
+ */
+export { FailureType, NON_RETRYABLE_FAILURE_TYPES, WaitFailureType } from './failure-types';
+export { RECOMMENDED_ACTIVITY_OPTIONS } from './activity-options';
+export {
+  phaseOfStatus,
+  isTerminalPhase,
+  KNOWN_IMPORT_TASK_STATUSES,
+  type ImportTaskPhase,
+} from './status-model';
+export type { ImportTaskSnapshot, ImportTaskProgress, ImportTaskImportOptions } from './import-task-snapshot';
+export type { StartImportTaskInput } from './input-validation';
+export {
+  NEPTUNE_SEARCH_ATTRIBUTES,
+  NEPTUNE_IMPORT_TASK_ID,
+  NEPTUNE_GRAPH_ID,
+  NEPTUNE_IMPORT_STATUS,
+  NEPTUNE_IMPORT_PROGRESS,
+} from './search-attributes';
+export type { PollingOptions } from './poll-schedule';
+export type { AwaitImportTaskInput, AwaitImportTaskResult, ImportTaskWaitStatus } from './wait-types';
+export type {
+  ImportTaskPipelineInput,
+  ImportTaskPipelineResult,
+  PipelineStep,
+  PipelineStepContext,
+  PipelineStepOutcome,
+} from './pipeline-types';

@@ -1,0 +1,61 @@
+import { parseOptionalDuration } from './durations';
+import { validateTaskIdentifier } from './input-validation';
+import { describeReceived, InvalidInputError } from './invalid-input';
+import { resolvePollSchedule, type PollSchedule } from './poll-schedule';
+import {
+  DEFAULT_CANCEL_CONFIRM_TIMEOUT_MS,
+  DEFAULT_MAX_POLLS_PER_RUN,
+  type AwaitImportTaskInput,
+} from './wait-types';
+
+export interface ResolvedWaitOptions {
+  taskIdentifier: string;
+  schedule: PollSchedule;
+  deadlineMs?: number;
+  notFoundGracePeriodMs: number;
+  cancelImportOnCancel: boolean;
+  cancelConfirmTimeoutMs: number;
+  returnOnAnyTerminal: boolean;
+  searchAttributes: boolean | 'auto';
+  maxPollsPerRun: number;
+}
+
+/** Checks a wait's input before it starts, so that a typo fails the wait at once instead of its workflow task. */
+export function resolveWaitOptions(input: AwaitImportTaskInput): ResolvedWaitOptions {
+  if (typeof input !== 'object' || input === null) {
+    throw new InvalidInputError('input', describeReceived(input), 'an object with a taskIdentifier');
+  }
+  const taskIdentifier = validateTaskIdentifier(input.taskIdentifier);
+  const schedule = resolvePollSchedule(input.polling);
+  const maxPollsPerRun = input.maxPollsPerRun ?? DEFAULT_MAX_POLLS_PER_RUN;
+  if (!Number.isInteger(maxPollsPerRun) || maxPollsPerRun < 1) {
+    throw new InvalidInputError(
+      'maxPollsPerRun',
+      describeReceived(input.maxPollsPerRun),
+      'a whole number ≥ 1',
+    );
+  }
+  const searchAttributes = input.searchAttributes ?? 'auto';
+  if (searchAttributes !== true && searchAttributes !== false && searchAttributes !== 'auto') {
+    throw new InvalidInputError(
+      'searchAttributes',
+      describeReceived(input.searchAttributes),
+      "true, false or 'auto'",
+    );
+  }
+  const resolved: ResolvedWaitOptions = {
+    taskIdentifier,
+    schedule,
+    notFoundGracePeriodMs: parseOptionalDuration('notFoundGracePeriod', input.notFoundGracePeriod) ?? 0,
+    cancelImportOnCancel: input.cancelImportOnCancel === true,
+    cancelConfirmTimeoutMs:
+      parseOptionalDuration('cancelConfirmTimeout', input.cancelConfirmTimeout) ??
+      DEFAULT_CANCEL_CONFIRM_TIMEOUT_MS,
+    returnOnAnyTerminal: input.returnOnAnyTerminal === true,
+    searchAttributes,
+    maxPollsPerRun,
+  };
+  const deadlineMs = parseOptionalDuration('deadline', input.deadline);
+  if (deadlineMs !== undefined) resolved.deadlineMs = deadlineMs;
+  return resolved;
+}
