@@ -1,4 +1,4 @@
-import { ApplicationFailure } from '@temporalio/common';
+import { ApplicationFailure, ApplicationFailureCategory } from '@temporalio/common';
 import { classifyNeptuneError, type ClassificationContext } from '../src/neptune/classify-error';
 import { FailureType } from '../src/model/failure-types';
 import { redactCredentials } from '../src/neptune/redact-credentials';
@@ -16,7 +16,7 @@ export function toActivityFailure(
   subject: string,
   context: ClassificationContext = {},
 ): ApplicationFailure {
-  const { type, retryable, nextRetryDelayMs, details } = classifyNeptuneError(error, context);
+  const { type, retryable, benign, nextRetryDelayMs, details } = classifyNeptuneError(error, context);
   const where = [
     details.httpStatusCode !== undefined ? `HTTP ${details.httpStatusCode}` : undefined,
     details.reason !== undefined ? `reason ${details.reason}` : undefined,
@@ -38,5 +38,7 @@ export function toActivityFailure(
     details: [details],
     nextRetryDelay: nextRetryDelayMs,
     cause: error instanceof Error ? error : undefined,
+    // Retried by design: the worker logs it at DEBUG and counts no failure.
+    ...(benign && { category: ApplicationFailureCategory.BENIGN }),
   });
 }

@@ -47,6 +47,16 @@ export const NON_RETRYABLE_FAILURE_TYPES: readonly FailureType[] = [
   FailureType.INVALID_INPUT,
 ];
 
+/**
+ * The failure types that are retried by design, not by accident: throttling (expected when many waits share
+ * an account's rate) and a task not visible yet right after its start. Activities raise them as
+ * `ApplicationFailureCategory.BENIGN`, so that the worker logs them at DEBUG and records no failure metric.
+ */
+export const BENIGN_FAILURE_TYPES: readonly FailureType[] = [
+  FailureType.THROTTLED,
+  FailureType.TASK_NOT_FOUND_YET,
+];
+
 /** How a wait for an import task ends when it does not succeed: the `type` of the workflow's failure. */
 export const WaitFailureType = {
   /** The task reached FAILED; the message has statusReason and errorDetails, details[0] the last snapshot. */

@@ -1,10 +1,14 @@
-import { FailureType } from '../model/failure-types';
+import { isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry';
+import { BENIGN_FAILURE_TYPES, FailureType, NON_RETRYABLE_FAILURE_TYPES } from '../model/failure-types';
 
 /**
  * One pure function decides, from the first answer, whether an error from the AWS SDK or the network can
- * be fixed by trying again. No I/O, no Temporal: it is table-tested on its own.
+ * be fixed by trying again. The AWS SDK's own classifiers (the ones its retry strategy uses) recognise
+ * throttling, transient server answers and network failures; a short table adds what only this library
+ * knows: which Neptune Analytics answers no retry can fix, and which are expected after a start.
  */
 
+/** What an error said, kept as data in the failure's `details[0]`. */
 export interface NeptuneErrorDetails {
   /** The AWS error code (`ThrottlingException`), or the JavaScript error name for non-service errors. */
   errorName: string;
@@ -17,14 +21,18 @@ export interface NeptuneErrorDetails {
   code?: string;
 }
 
+/** The verdict on one error: its failure type, whether a retry can help, and what the answer said. */
 export interface ErrorClassification {
   type: FailureType;
   retryable: boolean;
+  /** Retried by design (throttling, a task not visible yet): logged quietly, not counted as a failure. */
+  benign: boolean;
   /** From a `Retry-After` answer header, capped at `MAX_RETRY_AFTER_MS`. */
   nextRetryDelayMs?: number;
   details: NeptuneErrorDetails;
 }
 
+/** What the caller knows that the error does not say. */
 export interface ClassificationContext {
   /** A ResourceNotFoundException may be the service's eventual consistency right after a start. */
   notFoundIsTransient?: boolean;
@@ -35,60 +43,58 @@ export interface ClassificationContext {
 /** A `Retry-After` longer than this is not obeyed as is: the retry policy's own backoff takes over. */
 export const MAX_RETRY_AFTER_MS = 5 * 60_000;
 
-const THROTTLING_NAMES = new Set([
-  'ThrottlingException',
-  'Throttling',
-  'ThrottledException',
-  'TooManyRequestsException',
-  'RequestLimitExceeded',
-  'RequestThrottled',
-  'RequestThrottledException',
-  'SlowDown',
-  'ProvisionedThroughputExceededException',
-  'BandwidthLimitExceeded',
-]);
-const SERVER_ERROR_NAMES = new Set([
-  'InternalServerException',
-  'InternalFailure',
-  'InternalError',
-  'ServiceUnavailable',
-  'ServiceUnavailableException',
-]);
-const EXPIRED_CREDENTIAL_NAMES = new Set([
-  'ExpiredTokenException',
-  'ExpiredToken',
-  'RequestExpired',
-  'TokenRefreshRequired',
-]);
-const ACCESS_DENIED_NAMES = new Set([
-  'AccessDeniedException',
-  'AccessDenied',
-  'UnrecognizedClientException',
-  'InvalidSignatureException',
-  'SignatureDoesNotMatch',
-  'InvalidClientTokenId',
-  'IncompleteSignature',
-  'MissingAuthenticationToken',
-  'MissingAuthenticationTokenException',
-]);
-const TRANSIENT_HTTP_STATUSES = new Set([500, 502, 503, 504]);
-const NETWORK_ERROR_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
+type Verdict = Pick<ErrorClassification, 'type' | 'retryable'>;
+const verdict = (type: FailureType): Verdict => ({
+  type,
+  retryable: !NON_RETRYABLE_FAILURE_TYPES.includes(type),
+});
+
+/**
+ * The cases only this library knows, by error name. Checked first: the SDK's clock-skew heuristics would
+ * retry an AccessDeniedException or an InvalidSignatureException, which for a wait means polling a denied
+ * task until its deadline.
+ */
+const BY_ERROR_NAME: Record<string, FailureType> = {
+  ValidationException: FailureType.VALIDATION,
+  ServiceQuotaExceededException: FailureType.QUOTA_EXCEEDED,
+  // The graph is busy with another import or a cancel is under way: it clears by itself.
+  ConflictException: FailureType.CONFLICT,
+  // Generic AWS answers to bad or missing credentials and signatures.
+  ...Object.fromEntries(
+    [
+      'AccessDeniedException',
+      'AccessDenied',
+      'UnrecognizedClientException',
+      'InvalidSignatureException',
+      'SignatureDoesNotMatch',
+      'InvalidClientTokenId',
+      'IncompleteSignature',
+      'MissingAuthenticationToken',
+      'MissingAuthenticationTokenException',
+    ].map((name) => [name, FailureType.ACCESS_DENIED]),
+  ),
+  // Temporary credentials ran out: the next attempt signs with refreshed ones.
+  ...Object.fromEntries(
+    ['ExpiredTokenException', 'ExpiredToken', 'RequestExpired', 'TokenRefreshRequired'].map((name) => [
+      name,
+      FailureType.EXPIRED_CREDENTIALS,
+    ]),
+  ),
+  // No credentials could be found at all.
+  CredentialsProviderError: FailureType.CONFIGURATION,
+  // This library's own input checks (InvalidInputError's name).
+  [FailureType.INVALID_INPUT]: FailureType.INVALID_INPUT,
+};
+
+/** Node and undici codes of a connection that failed, beyond the ones the SDK's classifier lists. */
+const MORE_NETWORK_ERROR_CODES = new Set([
   'ECONNABORTED',
-  'ETIMEDOUT',
   'ESOCKETTIMEDOUT',
-  'EPIPE',
-  'EAI_AGAIN',
-  'ENOTFOUND',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
   'ENETDOWN',
   'UND_ERR_SOCKET',
   'UND_ERR_CONNECT_TIMEOUT',
   'ERR_HTTP2_STREAM_ERROR',
 ]);
-const NETWORK_ERROR_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
 
 interface ErrorShape {
   name?: unknown;
@@ -96,7 +102,6 @@ interface ErrorShape {
   code?: unknown;
   reason?: unknown;
   $fault?: unknown;
-  $retryable?: { throttling?: unknown };
   $metadata?: { httpStatusCode?: unknown; requestId?: unknown };
   $response?: { statusCode?: unknown; headers?: Record<string, unknown> };
 }
@@ -143,77 +148,54 @@ function detailsOf(error: unknown, shape: ErrorShape): NeptuneErrorDetails {
   return details;
 }
 
-/** An AWS service answered (it has `$metadata` and a fault side), as opposed to a local or network error. */
-function isServiceException(shape: ErrorShape): boolean {
-  return shape.$fault === 'client' || shape.$fault === 'server';
-}
-
-function classifyServiceException(
-  shape: ErrorShape,
-  details: NeptuneErrorDetails,
-  context: ClassificationContext,
-): Pick<ErrorClassification, 'type' | 'retryable'> {
+function classify(shape: ErrorShape, details: NeptuneErrorDetails, context: ClassificationContext): Verdict {
   const name = details.errorName;
-  const status = details.httpStatusCode;
-  if (THROTTLING_NAMES.has(name) || shape.$retryable?.throttling === true || status === 429) {
-    return { type: FailureType.THROTTLED, retryable: true };
-  }
-  if (EXPIRED_CREDENTIAL_NAMES.has(name)) return { type: FailureType.EXPIRED_CREDENTIALS, retryable: true };
-  if (name === 'ValidationException') return { type: FailureType.VALIDATION, retryable: false };
   if (name === 'ResourceNotFoundException') {
-    return context.notFoundIsTransient
-      ? { type: FailureType.TASK_NOT_FOUND_YET, retryable: true }
-      : { type: FailureType.NOT_FOUND, retryable: false };
+    return verdict(context.notFoundIsTransient ? FailureType.TASK_NOT_FOUND_YET : FailureType.NOT_FOUND);
   }
-  if (ACCESS_DENIED_NAMES.has(name)) return { type: FailureType.ACCESS_DENIED, retryable: false };
-  if (name === 'ServiceQuotaExceededException') return { type: FailureType.QUOTA_EXCEEDED, retryable: false };
-  if (name === 'ConflictException') return { type: FailureType.CONFLICT, retryable: true };
+  const known = BY_ERROR_NAME[name];
+  if (known) return verdict(known);
+  if (/^Region is missing/.test(details.message)) return verdict(FailureType.CONFIGURATION);
+  // The SDK's classifiers read `name`, `$metadata`, `$retryable` and `code`: the shape has all it needs.
+  const sdkError = shape as Parameters<typeof isTransientError>[0];
+  if (isThrottlingError(sdkError)) return verdict(FailureType.THROTTLED);
+  // A service answered with an error: its fault side, status and retryable trait tell.
+  if (shape.$fault === 'client' || shape.$fault === 'server') {
+    const serverSide = shape.$fault === 'server' || isServerError(sdkError) || isTransientError(sdkError);
+    return verdict(serverSide ? FailureType.SERVER_ERROR : FailureType.UNEXPECTED);
+  }
+  // An answer the SDK could not read (an HTML page from a proxy, a cut-off body): its status still tells.
+  if (details.httpStatusCode !== undefined) {
+    return verdict(details.httpStatusCode >= 500 ? FailureType.SERVER_ERROR : FailureType.MALFORMED_RESPONSE);
+  }
   if (
-    SERVER_ERROR_NAMES.has(name) ||
-    shape.$fault === 'server' ||
-    (status !== undefined && TRANSIENT_HTTP_STATUSES.has(status))
+    isTransientError(sdkError) ||
+    (details.code !== undefined && MORE_NETWORK_ERROR_CODES.has(details.code))
   ) {
-    return { type: FailureType.SERVER_ERROR, retryable: true };
+    return verdict(FailureType.NETWORK_ERROR);
   }
-  return { type: FailureType.UNEXPECTED, retryable: true };
+  // Anything else is retried, so that the retry policy's limits decide.
+  return verdict(FailureType.UNEXPECTED);
 }
 
-/** The SDK could not read the answer (an HTML page from a proxy, a cut-off body): its status still tells. */
-function classifyUnreadableAnswer(status: number): Pick<ErrorClassification, 'type' | 'retryable'> {
-  if (status === 429) return { type: FailureType.THROTTLED, retryable: true };
-  if (status >= 500) return { type: FailureType.SERVER_ERROR, retryable: true };
-  return { type: FailureType.MALFORMED_RESPONSE, retryable: true };
-}
-
-function classifyLocalError(
-  shape: ErrorShape,
-  details: NeptuneErrorDetails,
-): Pick<ErrorClassification, 'type' | 'retryable'> {
-  const name = details.errorName;
-  if (name === FailureType.INVALID_INPUT) return { type: FailureType.INVALID_INPUT, retryable: false };
-  if (name === 'CredentialsProviderError' || /^Region is missing/.test(details.message)) {
-    return { type: FailureType.CONFIGURATION, retryable: false };
-  }
-  const code = str(shape.code);
-  if ((code && NETWORK_ERROR_CODES.has(code)) || NETWORK_ERROR_NAMES.has(name)) {
-    return { type: FailureType.NETWORK_ERROR, retryable: true };
-  }
-  return { type: FailureType.UNEXPECTED, retryable: true };
-}
-
+/**
+ * Classifies what a Neptune Analytics call threw, from the first answer: throttling, server and network
+ * trouble are retryable; a missing task, a validation error or a denied permission are not. Pure.
+ */
 export function classifyNeptuneError(
   error: unknown,
   context: ClassificationContext = {},
 ): ErrorClassification {
   const shape = asShape(error);
   const details = detailsOf(error, shape);
-  let verdict: Pick<ErrorClassification, 'type' | 'retryable'>;
-  if (isServiceException(shape)) verdict = classifyServiceException(shape, details, context);
-  else if (details.httpStatusCode !== undefined) verdict = classifyUnreadableAnswer(details.httpStatusCode);
-  else verdict = classifyLocalError(shape, details);
-
-  const classification: ErrorClassification = { ...verdict, details };
-  if (verdict.retryable) {
+  const { type, retryable } = classify(shape, details, context);
+  const classification: ErrorClassification = {
+    type,
+    retryable,
+    benign: BENIGN_FAILURE_TYPES.includes(type),
+    details,
+  };
+  if (retryable) {
     const headers = shape.$response?.headers ?? {};
     const retryAfter = parseRetryAfter(
       headers['retry-after'] ?? headers['Retry-After'],

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { ApplicationFailureCategory } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { createNeptuneImportActivities, type GetImportTaskInput } from '../../activities';
 import type { ImportTaskSnapshot } from '../../src/model/import-task-snapshot';
@@ -101,6 +102,11 @@ describe('getImportTask', () => {
     const failure = await activityFailure(getTask('t-0000000001', { notFoundGraceUntil: graceUntil }));
     assert.equal(failure.type, FailureType.TASK_NOT_FOUND_YET);
     assert.equal(failure.nonRetryable, false);
+    assert.equal(
+      failure.category,
+      ApplicationFailureCategory.BENIGN,
+      'expected after a start: logged quietly',
+    );
   });
 
   it('treats a missing task as not found once the grace period is over', async () => {
@@ -126,6 +132,8 @@ describe('getImportTask', () => {
       const failure = await activityFailure(getTask(taskId));
       assert.equal(failure.type, type);
       assert.equal(failure.nonRetryable, nonRetryable);
+      // Only throttling is retried by design; a server error or a denial is worth a warning.
+      assert.equal(failure.category === ApplicationFailureCategory.BENIGN, kind === 'ThrottlingException');
       assert.equal(calls(taskId), 1, 'the SDK itself must not retry');
     });
   }

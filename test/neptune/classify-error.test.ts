@@ -80,7 +80,17 @@ const rows: {
     type: FailureType.SERVER_ERROR,
     retryable: true,
   },
-  ...['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND'].map((code) => ({
+  ...[
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ETIMEDOUT',
+    'EPIPE',
+    'EAI_AGAIN',
+    'ENOTFOUND',
+    'EHOSTUNREACH',
+    'ECONNABORTED',
+    'UND_ERR_SOCKET',
+  ].map((code) => ({
     name: `network ${code}`,
     error: networkError(code),
     type: FailureType.NETWORK_ERROR,
@@ -160,6 +170,15 @@ const rows: {
     retryable: false,
   },
   {
+    // The SDK's clock-skew heuristic would retry this; for a wait it means polling a denied task for hours.
+    name: 'AccessDeniedException whose answer the SDK would treat as clock skew',
+    error: Object.assign(genericServiceError('AccessDeniedException', 403), {
+      $metadata: { ...metadata(403), clockSkewCorrected: true },
+    }),
+    type: FailureType.ACCESS_DENIED,
+    retryable: false,
+  },
+  {
     name: 'ServiceQuotaExceededException',
     error: new ServiceQuotaExceededException({ message: 'quota', $metadata: metadata(402) }),
     type: FailureType.QUOTA_EXCEEDED,
@@ -214,6 +233,8 @@ describe('classifyNeptuneError', () => {
       assert.equal(result.type, row.type);
       assert.equal(result.retryable, row.retryable);
       assert.equal(NON_RETRYABLE_FAILURE_TYPES.includes(result.type), !row.retryable);
+      const benign = result.type === FailureType.THROTTLED || result.type === FailureType.TASK_NOT_FOUND_YET;
+      assert.equal(result.benign, benign, 'retried-by-design failures, and only those, are benign');
     });
   }
 
