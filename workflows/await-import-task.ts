@@ -17,6 +17,7 @@ function stateFrom(carryOver: AwaitImportTaskCarryOver | undefined): WaitLoopSta
     startedAtMs: Date.parse(carryOver.startedAt),
     recent: carryOver.recent,
     ...(carryOver.nextPollAt !== undefined && { nextPollAtMs: Date.parse(carryOver.nextPollAt) }),
+    ...(carryOver.predictedEndAt !== undefined && { predictedEndAtMs: Date.parse(carryOver.predictedEndAt) }),
     pollNowRequested: false,
   };
 }
@@ -30,6 +31,9 @@ function carryOverOf(state: WaitLoopState): AwaitImportTaskCarryOver {
     startedAt: new Date(state.startedAtMs).toISOString(),
     recent: state.recent,
     ...(nextPollAtMs !== undefined && { nextPollAt: new Date(nextPollAtMs).toISOString() }),
+    ...(state.predictedEndAtMs !== undefined && {
+      predictedEndAt: new Date(state.predictedEndAtMs).toISOString(),
+    }),
   };
 }
 

@@ -10,7 +10,7 @@ import { pollSummary } from '../src/model/wait-presentation';
 import { formatDuration } from '../src/model/durations';
 import { type FailureType, NON_RETRYABLE_FAILURE_TYPES } from '../src/model/failure-types';
 import type { ImportTaskSnapshot } from '../src/model/import-task-snapshot';
-import { nextPollDelay, type PollSchedule } from '../src/model/poll-schedule';
+import { nextPollDelay, type PollDecision, type PollSchedule } from '../src/model/poll-schedule';
 import { isTerminalPhase } from '../src/model/status-model';
 import { cancelFailedFailure, permanentPollFailure, waitTimedOutFailure } from './failures';
 import { proxyNeptuneImportActivities } from './neptune-activities';
@@ -37,6 +37,10 @@ export interface WaitLoopState {
   startedAtMs: number;
   recent: ImportTaskSnapshot[];
   nextPollAtMs?: number;
+  /** What the schedule decided the next poll from, for the Web UI. */
+  nextPollReason?: PollDecision['reason'];
+  /** When the progress so far says the import ends, for the Web UI and the status query. */
+  predictedEndAtMs?: number;
   pollNowRequested: boolean;
 }
 
@@ -147,11 +151,15 @@ export async function runWaitLoop(
     if (task) {
       hooks.onSnapshot?.(task);
       if (isTerminalPhase(task.phase)) {
-        state.nextPollAtMs = undefined;
+        Object.assign(state, {
+          nextPollAtMs: undefined,
+          nextPollReason: undefined,
+          predictedEndAtMs: undefined,
+        });
         return { kind: 'terminal', task };
       }
     }
-    const { delayMs } = task
+    const decision: Partial<PollDecision> & { delayMs: number } = task
       ? nextPollDelay({
           schedule: options.schedule,
           pollsSoFar: state.polls,
@@ -159,7 +167,9 @@ export async function runWaitLoop(
           random: Math.random,
         })
       : { delayMs: options.schedule.minIntervalMs };
-    state.nextPollAtMs = Date.now() + delayMs;
+    state.nextPollAtMs = Date.now() + decision.delayMs;
+    state.nextPollReason = decision.reason;
+    state.predictedEndAtMs = decision.predictedEndAt ? Date.parse(decision.predictedEndAt) : undefined;
     hooks.onScheduled?.();
     if (hooks.shouldContinueAsNew?.()) {
       // Here, not in the caller: a cancellation arriving meanwhile still takes the caller's cancel path.
@@ -188,7 +198,11 @@ export async function cancelImportAndConfirm(
     const { task, alreadyEnded } = await cancelImportTask({ taskIdentifier: options.taskIdentifier });
     if (alreadyEnded) return task;
     state.pollNowRequested = false;
-    state.nextPollAtMs = Date.now() + options.schedule.minIntervalMs;
+    Object.assign(state, {
+      nextPollAtMs: Date.now() + options.schedule.minIntervalMs,
+      nextPollReason: undefined,
+      predictedEndAtMs: undefined,
+    });
     const outcome = await runWaitLoop({ ...options, deadlineAtMs }, state, {
       ...hooks,
       shouldContinueAsNew: () => false,

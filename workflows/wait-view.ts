@@ -53,6 +53,8 @@ export function createWaitView(
           startedAtMs: state.startedAtMs,
           nowMs: Date.now(),
           nextPollAtMs: state.nextPollAtMs,
+          nextPollReason: state.nextPollReason,
+          predictedEndAtMs: state.predictedEndAtMs,
           note,
         }),
       );

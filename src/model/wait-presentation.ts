@@ -1,5 +1,6 @@
 import { formatDuration } from './durations';
 import type { ImportTaskSnapshot } from './import-task-snapshot';
+import type { PollDecision } from './poll-schedule';
 
 const BAR_WIDTH = 20;
 
@@ -18,6 +19,20 @@ function cell(text: string): string {
   return text.replace(/[|\\`*_<>[\]]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
 }
 
+/** Why the next poll is when it is, in words for the Web UI. */
+export const NEXT_POLL_REASONS: Record<PollDecision['reason'], string> = {
+  initial: 'the first poll',
+  estimate: 'aimed from the progress so far',
+  backoff: 'backing off: no usable progress yet',
+  'unknown-status': 'backing off: a status this library does not know',
+};
+
+/** "2026-01-01T01:02:45.000Z (in 45 s)", or "(… ago)" for a time past. */
+function timeAndDistance(atMs: number, nowMs: number): string {
+  const distance = formatDuration(Math.abs(atMs - nowMs));
+  return `${new Date(atMs).toISOString()} (${atMs >= nowMs ? `in ${distance}` : `${distance} ago`})`;
+}
+
 export interface WaitDetailsInput {
   taskIdentifier: string;
   task?: ImportTaskSnapshot;
@@ -26,6 +41,10 @@ export interface WaitDetailsInput {
   startedAtMs: number;
   nowMs: number;
   nextPollAtMs?: number;
+  /** What the schedule decided the next poll from. */
+  nextPollReason?: PollDecision['reason'];
+  /** When the progress so far says the import ends. */
+  predictedEndAtMs?: number;
   /** What the wait is doing besides polling, e.g. "cancelling the import". */
   note?: string;
 }
@@ -48,10 +67,12 @@ export function waitDetailsMarkdown(input: WaitDetailsInput): string {
   if (task?.statusReason) lines.push(`| status reason | ${cell(task.statusReason)} |`);
   if (task?.details?.errorDetails) lines.push(`| error details | ${cell(task.details.errorDetails)} |`);
   lines.push(`| waiting for | ${formatDuration(input.nowMs - input.startedAtMs)} |`);
+  if (input.predictedEndAtMs !== undefined) {
+    lines.push(`| predicted end | ${timeAndDistance(input.predictedEndAtMs, input.nowMs)} |`);
+  }
   if (input.nextPollAtMs !== undefined) {
-    lines.push(
-      `| next poll | ${new Date(input.nextPollAtMs).toISOString()} (in ${formatDuration(input.nextPollAtMs - input.nowMs)}) |`,
-    );
+    const why = input.nextPollReason ? `: ${NEXT_POLL_REASONS[input.nextPollReason]}` : '';
+    lines.push(`| next poll | ${timeAndDistance(input.nextPollAtMs, input.nowMs)}${why} |`);
   }
   lines.push(`| polls | ${input.polls} (run ${input.runs}) |`);
   return lines.join('\n');

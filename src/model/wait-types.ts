@@ -40,6 +40,7 @@ export interface AwaitImportTaskCarryOver {
   startedAt: string;
   recent: ImportTaskSnapshot[];
   nextPollAt?: string;
+  predictedEndAt?: string;
 }
 
 /** How a wait ended well: the last answer, with what the wait cost. */
@@ -60,6 +61,8 @@ export interface ImportTaskWaitStatus {
   runs: number;
   startedAt: string;
   nextPollAt?: string;
+  /** When the progress so far says the import ends; absent while nothing predicts it. */
+  predictedEndAt?: string;
 }
 
 export const DEFAULT_MAX_POLLS_PER_RUN = 500;

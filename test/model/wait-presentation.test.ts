@@ -37,6 +37,42 @@ describe('current details', () => {
     assert.match(markdown, /\| waiting for \| 1 h 2 min \|/);
     assert.match(markdown, /\| next poll \| 2026-01-01T01:02:45.000Z \(in 45 s\) \|/);
     assert.match(markdown, /\| polls \| 17 \(run 2\) \|/);
+    assert.doesNotMatch(markdown, /predicted end/, 'nothing predicted: no row');
+  });
+
+  it('shows the predicted end and why the next poll is when it is', () => {
+    const markdown = waitDetailsMarkdown({
+      taskIdentifier: 't-0123456789',
+      task,
+      polls: 3,
+      runs: 1,
+      startedAtMs: Date.parse('2026-01-01T00:00:00Z'),
+      nowMs: Date.parse('2026-01-01T01:00:00Z'),
+      nextPollAtMs: Date.parse('2026-01-01T01:05:00Z'),
+      nextPollReason: 'estimate',
+      predictedEndAtMs: Date.parse('2026-01-01T01:20:00Z'),
+    });
+    assert.match(markdown, /\| predicted end \| 2026-01-01T01:20:00.000Z \(in 20 min\) \|/);
+    assert.match(
+      markdown,
+      /\| next poll \| 2026-01-01T01:05:00.000Z \(in 5 min\): aimed from the progress so far \|/,
+    );
+  });
+
+  it('says when a predicted end has passed', () => {
+    const markdown = waitDetailsMarkdown({
+      taskIdentifier: 't-0123456789',
+      task,
+      polls: 3,
+      runs: 1,
+      startedAtMs: 0,
+      nowMs: Date.parse('2026-01-01T01:00:00Z'),
+      nextPollReason: 'backoff',
+      nextPollAtMs: Date.parse('2026-01-01T01:00:10Z'),
+      predictedEndAtMs: Date.parse('2026-01-01T00:59:00Z'),
+    });
+    assert.match(markdown, /\| predicted end \| 2026-01-01T00:59:00.000Z \(1 min ago\) \|/);
+    assert.match(markdown, /\(in 10 s\): backing off: no usable progress yet \|/);
   });
 
   it('flags an unknown status and escapes what the service wrote', () => {

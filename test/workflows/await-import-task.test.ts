@@ -192,6 +192,32 @@ describe('awaitImportTask messages and cancellation', () => {
     await handle.terminate('test done');
   });
 
+  it('status says when the progress so far predicts the end, once the import is IMPORTING', async () => {
+    // Half-way through a long import: IMPORTING, with progress to estimate from.
+    const taskId = fixture.emulator.addTask({
+      timeline: 'succeeds',
+      durationSeconds: 360_000,
+      startedSecondsAgo: 180_000,
+    });
+    const handle = await start({ taskIdentifier: taskId, polling: SLOW_POLLING });
+    await eventually(async () => (await handle.query(statusQuery)).polls === 1, 'the first poll');
+    const status = await handle.query(statusQuery);
+    assert.equal(status.task?.status, 'IMPORTING');
+    const predicted = Date.parse(status.predictedEndAt ?? '');
+    assert.ok(predicted > Date.parse(status.task.observedAt), `predicted end ${status.predictedEndAt}`);
+    await handle.terminate('test done');
+  });
+
+  it('status has no predicted end while nothing predicts it', async () => {
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 360_000 });
+    const handle = await start({ taskIdentifier: taskId, polling: SLOW_POLLING });
+    await eventually(async () => (await handle.query(statusQuery)).polls === 1, 'the first poll');
+    const status = await handle.query(statusQuery);
+    assert.equal(status.task?.status, 'INITIALIZING');
+    assert.equal(status.predictedEndAt, undefined);
+    await handle.terminate('test done');
+  });
+
   it('a pollNow that arrives during the last poll of a run is honoured by the next run', async () => {
     const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 360_000 });
     // The first poll is slow, and each run polls once: the signal lands while the run's last poll is out.

@@ -72,7 +72,7 @@ describe('what the Web UI shows of a wait', () => {
     assert.match(details, new RegExp(`Neptune import task \`${taskId}\``));
     assert.match(details, /\| statements \| /);
     assert.match(details, /\| dictionary entries \| /);
-    assert.match(details, /\| next poll \| .* \(in /);
+    assert.match(details, /\| next poll \| .* \(in [^)]*\): (backing off|aimed|the first)/);
     assert.match(details, /\| polls \| \d+ \(run 1\) \|/);
     await handle.terminate('seen enough');
 
