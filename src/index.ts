@@ -3,15 +3,7 @@
  * the worker, the plugin, the client helpers, and the workflow-safe model.
  */
 export * from './model';
-export {
-  createNeptuneImportActivities,
-  type NeptuneImportActivities,
-  type NeptuneImportActivitiesOptions,
-  type GetImportTaskInput,
-  type StartImportTaskResult,
-  type CancelImportTaskInput,
-  type CancelImportTaskResult,
-} from '../activities';
+export * from '../activities';
 export { InvalidInputError } from './model/invalid-input';
 export { createNeptuneGraphClient, type NeptuneClientSettings } from './neptune/create-client';
 export {

@@ -59,6 +59,16 @@ export function waitTimedOutFailure(
   });
 }
 
+/** A failure that reports another and keeps its type (`NeptuneUnexpectedError` when it had none). */
+function keepingType(type: string | undefined, message: string, cause: Error): ApplicationFailure {
+  return ApplicationFailure.create({
+    type: type ?? FailureType.UNEXPECTED,
+    nonRetryable: true,
+    message,
+    cause,
+  });
+}
+
 /** A poll failed for good (not found, access denied, …): the wait ends with that failure's type and cause. */
 export function permanentPollFailure(
   taskIdentifier: string,
@@ -66,12 +76,7 @@ export function permanentPollFailure(
   message: string,
   cause: Error,
 ): ApplicationFailure {
-  return ApplicationFailure.create({
-    type: type ?? FailureType.UNEXPECTED,
-    nonRetryable: true,
-    message: `Stopped waiting for import task ${taskIdentifier}: ${message}`,
-    cause,
-  });
+  return keepingType(type, `Stopped waiting for import task ${taskIdentifier}: ${message}`, cause);
 }
 
 /** `cancelImportOnCancel`: the import could not be cancelled, or its end not confirmed in time. */
@@ -98,12 +103,7 @@ export function waitWithoutTerminalStatusFailure(
   message: string,
   cause: Error,
 ): ApplicationFailure {
-  return ApplicationFailure.create({
-    type: type ?? FailureType.UNEXPECTED,
-    nonRetryable: true,
-    message: `The wait for the import task ended without a terminal status: ${message}`,
-    cause,
-  });
+  return keepingType(type, `The wait for the import task ended without a terminal status: ${message}`, cause);
 }
 
 /** A pipeline step failed; details[0] holds the wait's result and every step's outcome. */

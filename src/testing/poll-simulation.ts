@@ -7,8 +7,6 @@ import { DEFAULT_POLL_SCHEDULE, nextPollDelay, type PollSchedule } from '../mode
 import { phaseOfStatus } from '../model/status-model';
 import { mulberry32 } from './seeded-random';
 
-export { mulberry32 };
-
 export const PROGRESS_PROFILES = ['linear', 'front-loaded', 'back-loaded', 'stall', 'reprovision'] as const;
 export type ProgressProfile = (typeof PROGRESS_PROFILES)[number];
 

@@ -10,7 +10,7 @@ import {
   type PollingOptions,
 } from '../../src/model/poll-schedule';
 import { InvalidInputError } from '../../src/model/invalid-input';
-import { mulberry32 } from '../../src/testing/poll-simulation';
+import { mulberry32 } from '../../src/testing/seeded-random';
 import { phaseOfStatus } from '../../src/model/status-model';
 
 const TASK_START_MS = Date.UTC(2025, 0, 1);

@@ -45,9 +45,18 @@ async function withWorker<T>(taskQueue: string, fn: () => Promise<T>): Promise<T
 let pipelineCount = 0;
 const pipelineId = () => `pipeline-${Date.now().toString(36)}-${++pipelineCount}`;
 
+type RunPipeline = (input: ImportTaskPipelineInput, workflowId?: string) => Promise<ImportTaskPipelineResult>;
+
+/** `fn` with a worker of its own on a task queue of its own, and `run`, which runs a pipeline there to its end. */
+async function onOwnWorker<T>(fn: (run: RunPipeline, taskQueue: string) => Promise<T>): Promise<T> {
+  const taskQueue = fixture.temporal.taskQueue();
+  const run: RunPipeline = (input, workflowId = pipelineId()) =>
+    fixture.temporal.client.workflow.execute(importTaskPipeline, { taskQueue, workflowId, args: [input] });
+  return withWorker(taskQueue, () => fn(run, taskQueue));
+}
+
 describe('importTaskPipeline', () => {
   it('after SUCCEEDED runs the success steps in order, each once, with the task and its step id', async () => {
-    const taskQueue = fixture.temporal.taskQueue();
     const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 600 });
     const receiverId = `receiver-${taskId}`;
     const workflowId = pipelineId();
@@ -60,16 +69,12 @@ describe('importTaskPipeline', () => {
       ],
       onFailed: [{ name: 'alert', activityType: 'recordStep', args: ['alert'] }],
     };
-    const { result, received } = await withWorker(taskQueue, async () => {
+    const { result, received } = await onOwnWorker(async (run, taskQueue) => {
       const receiver = await fixture.temporal.client.workflow.start(signalReceiverWorkflow, {
         taskQueue,
         workflowId: receiverId,
       });
-      const result = await fixture.temporal.client.workflow.execute(importTaskPipeline, {
-        taskQueue,
-        workflowId,
-        args: [input],
-      });
+      const result = await run(input, workflowId);
       const received = await receiver.query(receivedQuery);
       await receiver.terminate();
       return { result, received };
@@ -95,7 +100,6 @@ describe('importTaskPipeline', () => {
   });
 
   it('after FAILED runs the failure steps, then fails with ImportTaskFailed carrying the outcomes', async () => {
-    const taskQueue = fixture.temporal.taskQueue();
     const taskId = fixture.emulator.addTask({ timeline: 'fails', durationSeconds: 600 });
     const workflowId = pipelineId();
     const input: ImportTaskPipelineInput = {
@@ -107,15 +111,7 @@ describe('importTaskPipeline', () => {
       ],
       parallel: true,
     };
-    const failure = await withWorker(taskQueue, () =>
-      workflowFailure(
-        fixture.temporal.client.workflow.execute(importTaskPipeline, {
-          taskQueue,
-          workflowId,
-          args: [input],
-        }),
-      ),
-    );
+    const failure = await onOwnWorker((run) => workflowFailure(run(input, workflowId)));
     assert.equal(failure.type, WaitFailureType.IMPORT_TASK_FAILED);
     const result = failure.details?.[1] as ImportTaskPipelineResult;
     assert.deepEqual(
@@ -128,7 +124,6 @@ describe('importTaskPipeline', () => {
   });
 
   it('a failing step stops a sequential pipeline: later steps are skipped, the pipeline fails', async () => {
-    const taskQueue = fixture.temporal.taskQueue();
     const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 300 });
     const workflowId = pipelineId();
     const input: ImportTaskPipelineInput = {
@@ -142,15 +137,7 @@ describe('importTaskPipeline', () => {
         { name: 'after', activityType: 'recordStep', args: ['after'] },
       ],
     };
-    const failure = await withWorker(taskQueue, () =>
-      workflowFailure(
-        fixture.temporal.client.workflow.execute(importTaskPipeline, {
-          taskQueue,
-          workflowId,
-          args: [input],
-        }),
-      ),
-    );
+    const failure = await onOwnWorker((run) => workflowFailure(run(input, workflowId)));
     assert.equal(failure.type, WaitFailureType.PIPELINE_STEP_FAILED);
     const result = failure.details?.[0] as ImportTaskPipelineResult;
     assert.deepEqual(
@@ -215,43 +202,31 @@ describe('importTaskPipeline', () => {
   });
 
   it('a rerun of the pipeline under the same id does not run a child workflow step again', async () => {
-    const taskQueue = fixture.temporal.taskQueue();
     const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 300 });
     const workflowId = pipelineId();
     const input: ImportTaskPipelineInput = {
       await: { taskIdentifier: taskId, polling: FAST_POLLING },
       onSucceeded: [{ name: 'report', workflowType: 'recordingStepWorkflow', args: ['report'] }],
     };
-    const [firstRun, rerun] = await withWorker(taskQueue, async () => {
-      const run = () =>
-        fixture.temporal.client.workflow.execute(importTaskPipeline, {
-          taskQueue,
-          workflowId,
-          args: [input],
-        });
-      return [await run(), await run()];
-    });
+    const [firstRun, rerun] = await onOwnWorker(async (run) => [
+      await run(input, workflowId),
+      await run(input, workflowId),
+    ]);
     assert.equal(firstRun.steps[0]!.status, 'completed');
     assert.equal(rerun.steps[0]!.status, 'already-ran');
   });
 
   it('a rerun runs a child-workflow step again when its earlier run failed', async () => {
-    const taskQueue = fixture.temporal.taskQueue();
     const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 300 });
     const workflowId = pipelineId();
     const input = (fail: boolean): ImportTaskPipelineInput => ({
       await: { taskIdentifier: taskId, polling: FAST_POLLING },
       onSucceeded: [{ name: 'load', workflowType: 'stepWorkflowThatMayFail', args: [fail] }],
     });
-    const [failed, rerun] = await withWorker(taskQueue, async () => {
-      const run = (fail: boolean) =>
-        fixture.temporal.client.workflow.execute(importTaskPipeline, {
-          taskQueue,
-          workflowId,
-          args: [input(fail)],
-        });
-      return [await workflowFailure(run(true)), await run(false)];
-    });
+    const [failed, rerun] = await onOwnWorker(async (run) => [
+      await workflowFailure(run(input(true), workflowId)),
+      await run(input(false), workflowId),
+    ]);
     assert.equal(failed.type, WaitFailureType.PIPELINE_STEP_FAILED);
     assert.equal(rerun.steps[0]!.status, 'completed');
   });
@@ -262,21 +237,12 @@ describe('importTaskPipeline', () => {
     ['a null step', [null]],
   ] as const) {
     it(`rejects ${what} before waiting`, async () => {
-      const taskQueue = fixture.temporal.taskQueue();
       const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 300 });
       const input = {
         await: { taskIdentifier: taskId },
         onSucceeded: steps,
       } as unknown as ImportTaskPipelineInput;
-      const failure = await withWorker(taskQueue, () =>
-        workflowFailure(
-          fixture.temporal.client.workflow.execute(importTaskPipeline, {
-            taskQueue,
-            workflowId: pipelineId(),
-            args: [input],
-          }),
-        ),
-      );
+      const failure = await onOwnWorker((run) => workflowFailure(run(input)));
       assert.equal(failure.type, FailureType.INVALID_INPUT);
       assert.equal(fixture.emulator.countRequests({ taskId }), 0);
     });

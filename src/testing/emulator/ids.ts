@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { TASK_IDENTIFIER_PATTERN } from '../../model/input-validation';
 import { mulberry32, type Random } from '../seeded-random';
 
-export { mulberry32, type Random };
+export type { Random };
 
 /** The service's task id format, kept in one place: the library's input validation. */
 export const TASK_ID_PATTERN = TASK_IDENTIFIER_PATTERN;

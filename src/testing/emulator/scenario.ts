@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { IMPORT_FORMATS } from '../../model/input-validation';
+import { describeReceived } from '../../model/invalid-input';
 import { EMULATED_OPERATIONS, FAULT_KINDS, type Fault } from './faults';
 import { GRAPH_ID_PATTERN, TASK_ID_PATTERN } from './ids';
 import {
@@ -9,8 +11,9 @@ import {
   type TimelineSpec,
 } from './timeline';
 
-export type ImportFormat = 'CSV' | 'OPEN_CYPHER' | 'PARQUET' | 'NTRIPLES';
-export const IMPORT_FORMATS: readonly ImportFormat[] = ['CSV', 'OPEN_CYPHER', 'PARQUET', 'NTRIPLES'];
+/** The service's import formats, as this library's own input checks know them. */
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+export { IMPORT_FORMATS };
 
 export interface NeptuneImportOptions {
   s3ExportPath: string;
@@ -101,7 +104,7 @@ class Checker {
 
   object(value: unknown, path: string, allowed: readonly string[]): value is Json {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      this.fail(path, `must be an object, got ${describe(value)}`);
+      this.fail(path, `must be an object, got ${describeReceived(value)}`);
       return false;
     }
     for (const key of Object.keys(value)) {
@@ -121,7 +124,7 @@ class Checker {
     if (value === undefined) return;
     const where = `${path}.${key}`;
     if (typeof value !== 'number' || !Number.isFinite(value))
-      return this.fail(where, `must be a number, got ${describe(value)}`);
+      return this.fail(where, `must be a number, got ${describeReceived(value)}`);
     if (opts.integer && !Number.isInteger(value)) this.fail(where, `must be an integer, got ${value}`);
     if (opts.min !== undefined && value < opts.min) this.fail(where, `must be >= ${opts.min}, got ${value}`);
     if (opts.max !== undefined && value > opts.max) this.fail(where, `must be <= ${opts.max}, got ${value}`);
@@ -140,7 +143,7 @@ class Checker {
       return;
     }
     if (typeof value !== 'string' || value === '')
-      return this.fail(where, `must be a non-empty string, got ${describe(value)}`);
+      return this.fail(where, `must be a non-empty string, got ${describeReceived(value)}`);
     if (opts.pattern && !opts.pattern.test(value))
       this.fail(where, `must match ${opts.pattern.source}, got '${value}'`);
     if (opts.oneOf && !opts.oneOf.includes(value))
@@ -150,23 +153,16 @@ class Checker {
   boolean(obj: Json, key: string, path: string): void {
     const value = obj[key];
     if (value !== undefined && typeof value !== 'boolean')
-      this.fail(`${path}.${key}`, `must be true or false, got ${describe(value)}`);
+      this.fail(`${path}.${key}`, `must be true or false, got ${describeReceived(value)}`);
   }
 
   array(obj: Json, key: string, path: string, each: (item: unknown, itemPath: string) => void): void {
     const value = obj[key];
     if (value === undefined) return;
-    if (!Array.isArray(value)) return this.fail(`${path}.${key}`, `must be an array, got ${describe(value)}`);
+    if (!Array.isArray(value))
+      return this.fail(`${path}.${key}`, `must be an array, got ${describeReceived(value)}`);
     value.forEach((item, i) => each(item, `${path}.${key}[${i}]`));
   }
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `'${value}'`;
-  if (typeof value === 'object') return 'an object';
-  return JSON.stringify(value) ?? typeof value;
 }
 
 const PHASE_KEYS = [
@@ -198,7 +194,7 @@ function checkTimeline(c: Checker, value: unknown, path: string): void {
     return;
   }
   if (!Array.isArray(value))
-    return c.fail(path, `must be a timeline name or an array of phases, got ${describe(value)}`);
+    return c.fail(path, `must be a timeline name or an array of phases, got ${describeReceived(value)}`);
   if (value.length === 0) return c.fail(path, 'needs at least one phase');
   value.forEach((phase: unknown, i) => {
     const where = `${path}[${i}]`;

@@ -54,31 +54,29 @@ export const DEFAULT_CANCELLING_SECONDS = 30;
 const STATEMENTS = 1_000_000;
 const DICTIONARY_ENTRIES = 250_000;
 
+/** Every built-in import first passes these phases, with no progress, as the service's imports do. */
+const BEFORE_IMPORTING: TimelinePhase[] = [
+  { status: 'INITIALIZING', seconds: 0.05 },
+  { status: 'ANALYZING_DATA', seconds: 0.1 },
+];
+
+/** IMPORTING from 0 to `percent` %, statements and dictionary entries growing in step. */
+function importingTo(percent: number, seconds: number): TimelinePhase {
+  return {
+    status: 'IMPORTING',
+    seconds,
+    progress: { from: 0, to: percent },
+    statementCount: (STATEMENTS * percent) / 100,
+    dictionaryEntryCount: (DICTIONARY_ENTRIES * percent) / 100,
+  };
+}
+
 /** Built-in timelines as shares of the whole duration; the shares of each add up to 1. */
 const BUILT_IN_SHAPES: Record<BuiltInTimelineName, TimelinePhase[]> = {
-  succeeds: [
-    { status: 'INITIALIZING', seconds: 0.05 },
-    { status: 'ANALYZING_DATA', seconds: 0.1 },
-    {
-      status: 'IMPORTING',
-      seconds: 0.85,
-      progress: { from: 0, to: 100 },
-      statementCount: STATEMENTS,
-      dictionaryEntryCount: DICTIONARY_ENTRIES,
-    },
-    { status: 'SUCCEEDED' },
-  ],
+  succeeds: [...BEFORE_IMPORTING, importingTo(100, 0.85), { status: 'SUCCEEDED' }],
   fails: [
-    { status: 'INITIALIZING', seconds: 0.05 },
-    { status: 'ANALYZING_DATA', seconds: 0.1 },
-    {
-      status: 'IMPORTING',
-      seconds: 0.55,
-      progress: { from: 0, to: 60 },
-      statementCount: STATEMENTS * 0.6,
-      dictionaryEntryCount: DICTIONARY_ENTRIES * 0.6,
-      errorCount: 1200,
-    },
+    ...BEFORE_IMPORTING,
+    { ...importingTo(60, 0.55), errorCount: 1200 },
     {
       status: 'ROLLING_BACK',
       seconds: 0.3,
@@ -94,15 +92,8 @@ const BUILT_IN_SHAPES: Record<BuiltInTimelineName, TimelinePhase[]> = {
     },
   ],
   reprovisions: [
-    { status: 'INITIALIZING', seconds: 0.05 },
-    { status: 'ANALYZING_DATA', seconds: 0.1 },
-    {
-      status: 'IMPORTING',
-      seconds: 0.25,
-      progress: { from: 0, to: 50 },
-      statementCount: STATEMENTS / 2,
-      dictionaryEntryCount: DICTIONARY_ENTRIES / 2,
-    },
+    ...BEFORE_IMPORTING,
+    importingTo(50, 0.25),
     {
       status: 'REPROVISIONING',
       seconds: 0.1,
@@ -118,15 +109,8 @@ const BUILT_IN_SHAPES: Record<BuiltInTimelineName, TimelinePhase[]> = {
     { status: 'SUCCEEDED' },
   ],
   deleted: [
-    { status: 'INITIALIZING', seconds: 0.05 },
-    { status: 'ANALYZING_DATA', seconds: 0.1 },
-    {
-      status: 'IMPORTING',
-      seconds: 0.85,
-      progress: { from: 0, to: 40 },
-      statementCount: STATEMENTS * 0.4,
-      dictionaryEntryCount: DICTIONARY_ENTRIES * 0.4,
-    },
+    ...BEFORE_IMPORTING,
+    importingTo(40, 0.85),
     { status: 'DELETED', statusReason: 'The import task was deleted while it was running' },
   ],
 };

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   GetImportTaskCommand,
   ListImportTasksCommand,
@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-neptune-graph';
 import { FaultInjector, type Fault } from '../../../src/testing/emulator/faults';
 import { mulberry32 } from '../../../src/testing/seeded-random';
-import { rejection, startHarness, type Harness } from './harness';
+import { rejection, startHarness, useHarnessWithTwoTasks, type Harness } from './harness';
 
 describe('FaultInjector', () => {
   const request = { operation: 'GetImportTask' as const, clockSeconds: 0 };
@@ -63,14 +63,7 @@ describe('faults through the emulator', () => {
   let h: Harness;
   let a: string;
   let b: string;
-  before(async () => (h = await startHarness()));
-  after(() => h.close());
-  beforeEach(() => {
-    h.emulator.setScenario({});
-    h.emulator.clearRequests();
-    a = h.emulator.addTask();
-    b = h.emulator.addTask();
-  });
+  useHarnessWithTwoTasks((fresh) => ({ h, a, b } = fresh));
 
   const get = (taskIdentifier: string) => h.client.send(new GetImportTaskCommand({ taskIdentifier }));
 

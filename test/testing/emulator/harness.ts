@@ -1,3 +1,4 @@
+import { after, before, beforeEach } from 'node:test';
 import { NeptuneGraphClient } from '@aws-sdk/client-neptune-graph';
 import { NeptuneEmulator, type EmulatorOptions } from '../../../src/testing/emulator';
 
@@ -40,6 +41,21 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
       await emulator.close();
     },
   };
+}
+
+/**
+ * For a suite: one harness from `before` to `after`; before each test the emulator is reset to no scenario
+ * and an empty request log, with two fresh tasks. `use` receives them each time.
+ */
+export function useHarnessWithTwoTasks(use: (fresh: { h: Harness; a: string; b: string }) => void): void {
+  let h: Harness;
+  before(async () => (h = await startHarness()));
+  after(() => h.close());
+  beforeEach(() => {
+    h.emulator.setScenario({});
+    h.emulator.clearRequests();
+    use({ h, a: h.emulator.addTask(), b: h.emulator.addTask() });
+  });
 }
 
 /** What the SDK rejects with: a service exception, a deserialization error or a network error. */

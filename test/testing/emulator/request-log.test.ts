@@ -1,25 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   CreateGraphUsingImportTaskCommand,
   GetGraphCommand,
   GetImportTaskCommand,
   ListImportTasksCommand,
 } from '@aws-sdk/client-neptune-graph';
-import { ROLE_ARN, startHarness, type Harness } from './harness';
+import { ROLE_ARN, useHarnessWithTwoTasks, type Harness } from './harness';
 
 describe('request log', () => {
   let h: Harness;
   let a: string;
   let b: string;
-  before(async () => (h = await startHarness()));
-  after(() => h.close());
-  beforeEach(() => {
-    h.emulator.setScenario({});
-    h.emulator.clearRequests();
-    a = h.emulator.addTask();
-    b = h.emulator.addTask();
-  });
+  useHarnessWithTwoTasks((fresh) => ({ h, a, b } = fresh));
 
   const get = (taskIdentifier: string) => h.client.send(new GetImportTaskCommand({ taskIdentifier }));
 
