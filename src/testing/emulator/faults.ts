@@ -6,7 +6,8 @@ export type EmulatedOperation =
   | 'StartImportTask'
   | 'CancelImportTask'
   | 'CreateGraphUsingImportTask'
-  | 'GetGraph';
+  | 'GetGraph'
+  | 'ListGraphs';
 
 export const EMULATED_OPERATIONS: readonly EmulatedOperation[] = [
   'GetImportTask',
@@ -15,6 +16,7 @@ export const EMULATED_OPERATIONS: readonly EmulatedOperation[] = [
   'CancelImportTask',
   'CreateGraphUsingImportTask',
   'GetGraph',
+  'ListGraphs',
 ];
 
 /** Faults answered with a modelled AWS error (JSON body, x-amzn-errortype). */

@@ -48,6 +48,16 @@ export function importTaskOutput(state: EmulatorState, task: TaskRecord): Json {
   });
 }
 
+/** A GraphSummary, as ListGraphs answers it. */
+export function graphSummary(state: EmulatorState, graph: GraphRecord): Json {
+  const {
+    createTime: _createTime,
+    vectorSearchConfiguration: _vector,
+    ...summary
+  } = graphOutput(state, graph);
+  return summary;
+}
+
 export function graphOutput(state: EmulatorState, graph: GraphRecord): Json {
   return compact({
     id: graph.id,

@@ -1,4 +1,4 @@
-/** The six emulated operations, each run against the emulator state, and `runOperation` to pick one. */
+/** The seven emulated operations, each run against the emulator state, and `runOperation` to pick one. */
 
 import type { EmulatedOperation } from './faults';
 import {
@@ -11,7 +11,13 @@ import {
   optionalString,
   parseBody,
 } from './operation-input';
-import { graphOutput, importTaskOutput, startedTaskOutput, taskSummary } from './operation-output';
+import {
+  graphOutput,
+  graphSummary,
+  importTaskOutput,
+  startedTaskOutput,
+  taskSummary,
+} from './operation-output';
 import { decodeToken, encodeToken, parseMaxResults } from './pagination';
 import type { Route } from './routes';
 import type { EmulatorState, TaskRecord } from './state';
@@ -142,6 +148,19 @@ function getGraph(state: EmulatorState, input: OperationInput): OperationResult 
   return { status: 200, body: graphOutput(state, graph), graphId: id };
 }
 
+/** Graphs in the order they were made, paged like ListImportTasks. */
+function listGraphs(state: EmulatorState, input: OperationInput): OperationResult {
+  const maxResults = parseMaxResults(input.route.query.get('maxResults'));
+  const token = input.route.query.get('nextToken');
+  const after = token === null || token === '' ? 0 : decodeToken(token, state.generation);
+  const graphs = [...state.graphs.values()];
+  const page = graphs.slice(after, after + maxResults);
+  const body: Record<string, unknown> = { graphs: page.map((graph) => graphSummary(state, graph)) };
+  if (graphs.length > after + page.length)
+    body['nextToken'] = encodeToken(state.generation, after + page.length);
+  return { status: 200, body };
+}
+
 const HANDLERS: Record<EmulatedOperation, (state: EmulatorState, input: OperationInput) => OperationResult> =
   {
     GetImportTask: getImportTask,
@@ -150,6 +169,7 @@ const HANDLERS: Record<EmulatedOperation, (state: EmulatorState, input: Operatio
     CancelImportTask: cancelImportTask,
     CreateGraphUsingImportTask: createGraphUsingImportTask,
     GetGraph: getGraph,
+    ListGraphs: listGraphs,
   };
 
 /** Runs one operation against the state; a ServiceError thrown here is the modelled error answer. */

@@ -41,6 +41,8 @@ export function matchRoute(method: string | undefined, target: string | undefine
     if (method === 'DELETE') return { operation: 'CancelImportTask', taskIdentifier, query };
     return undefined;
   }
+  if (first === 'graphs' && segments.length === 1 && method === 'GET')
+    return { operation: 'ListGraphs', query };
   if (first === 'graphs' && second !== undefined && second !== '') {
     const graphIdentifier = decodeLabel(second);
     if (segments.length === 2 && method === 'GET') return { operation: 'GetGraph', graphIdentifier, query };

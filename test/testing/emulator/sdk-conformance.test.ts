@@ -6,6 +6,7 @@ import {
   ConflictException,
   CreateGraphUsingImportTaskCommand,
   GetGraphCommand,
+  ListGraphsCommand,
   GetImportTaskCommand,
   InternalServerException,
   ListImportTasksCommand,
@@ -121,6 +122,21 @@ describe('SDK conformance: the six operations', () => {
     h.clock.advanceSeconds(3600);
     const later = await h.client.send(new GetGraphCommand({ graphIdentifier: out.graphId }));
     assert.equal(later.status, 'AVAILABLE');
+  });
+
+  it('ListGraphs answers graph summaries in pages, names included', async () => {
+    const made = ['alpha', 'beta', 'gamma'].map((name) => h.emulator.addGraph({ name }));
+    const first = await h.client.send(new ListGraphsCommand({ maxResults: 2 }));
+    assert.equal(first.$metadata.httpStatusCode, 200);
+    assert.ok(first.nextToken, 'more pages');
+    const rest = await h.client.send(new ListGraphsCommand({ maxResults: 100, nextToken: first.nextToken }));
+    const all = [...(first.graphs ?? []), ...(rest.graphs ?? [])];
+    for (const [i, id] of made.entries()) {
+      const summary = all.find((graph) => graph.id === id);
+      assert.equal(summary?.name, ['alpha', 'beta', 'gamma'][i]);
+      assert.equal(summary?.arn, `arn:aws:neptune-graph:us-east-1:123456789012:graph/${id}`);
+    }
+    assert.equal(new Set(all.map((graph) => graph.id)).size, all.length, 'no graph twice');
   });
 
   it('GetGraph answers the graph with epoch-second createTime, arn and endpoint', async () => {
