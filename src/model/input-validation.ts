@@ -55,9 +55,8 @@ function validateOneOf<T extends string>(
   return value as T;
 }
 
-/** Input of the `startImportTask` activity: the StartImportTask request, checked before it is sent. */
-export interface StartImportTaskInput {
-  graphIdentifier: string;
+/** The import fields StartImportTask and CreateGraphUsingImportTask share. */
+export interface ImportRequestFields {
   /** An S3 URI (`s3://bucket/prefix`) or a Neptune database cluster or snapshot ARN. */
   source: string;
   roleArn: string;
@@ -75,12 +74,63 @@ export interface StartImportTaskInput {
   };
 }
 
-export function validateStartImportTaskInput(input: unknown): StartImportTaskInput {
-  if (typeof input !== 'object' || input === null) {
+/** Input of the `startImportTask` activity: the StartImportTask request, checked before it is sent. */
+export interface StartImportTaskInput extends ImportRequestFields {
+  /** The graph to import into: its id (`g-…`), which is what finds a retried start's task. */
+  graphIdentifier: string;
+}
+
+/**
+ * Input of the `createGraphUsingImportTask` activity: the CreateGraphUsingImportTask request (a new graph,
+ * loaded by the import), checked before it is sent.
+ */
+export interface CreateGraphUsingImportTaskInput extends ImportRequestFields {
+  /** The new graph's name, unique in the account and region: what finds a retried start's task. */
+  graphName: string;
+  /** Memory of the graph, in m-NCUs (16 to 24576). */
+  minProvisionedMemory?: number;
+  maxProvisionedMemory?: number;
+  publicConnectivity?: boolean;
+  /** Read replicas, 0 to 2. */
+  replicaCount?: number;
+  deletionProtection?: boolean;
+  kmsKeyIdentifier?: string;
+  vectorSearchConfiguration?: { dimension: number };
+  tags?: Record<string, string>;
+}
+
+/** The service model's graph name pattern (not `g-…`, which would look like an id), 1–63 characters. */
+export const GRAPH_NAME_PATTERN = /^(?!g-)[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+const GRAPH_NAME_MAX_LENGTH = 63;
+
+function asRecord(input: unknown): Record<string, unknown> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new InvalidInputError('input', describeReceived(input), 'an object');
   }
-  const raw = input as Record<string, unknown>;
-  const graphIdentifier = validateGraphIdentifier(raw.graphIdentifier);
+  return input as Record<string, unknown>;
+}
+
+function validateBoolean(value: unknown, field: string): boolean | undefined {
+  if (value !== undefined && typeof value !== 'boolean') {
+    throw new InvalidInputError(field, describeReceived(value), 'a boolean');
+  }
+  return value;
+}
+
+function validateInteger(value: unknown, field: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new InvalidInputError(field, describeReceived(value), `a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+/** Copies the fields that are set, so that an absent option stays absent (not `undefined`) in history. */
+function definedFields<T extends object>(fields: T): T {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as T;
+}
+
+function validateImportRequestFields(raw: Record<string, unknown>): ImportRequestFields {
   const source = raw.source;
   if (typeof source !== 'string' || !/^(s3:\/\/[^/\s]+|arn:aws[a-z-]*:rds:)/.test(source)) {
     throw new InvalidInputError(
@@ -106,17 +156,102 @@ export function validateStartImportTaskInput(input: unknown): StartImportTaskInp
       'to be set only with format PARQUET',
     );
   }
-  const blankNodeHandling = validateOneOf(raw.blankNodeHandling, BLANK_NODE_HANDLINGS, 'blankNodeHandling');
-  if (raw.failOnError !== undefined && typeof raw.failOnError !== 'boolean') {
-    throw new InvalidInputError('failOnError', describeReceived(raw.failOnError), 'a boolean');
+  return definedFields({
+    source,
+    roleArn,
+    format,
+    parquetType,
+    blankNodeHandling: validateOneOf(raw.blankNodeHandling, BLANK_NODE_HANDLINGS, 'blankNodeHandling'),
+    failOnError: validateBoolean(raw.failOnError, 'failOnError'),
+    importOptions: raw.importOptions === undefined ? undefined : validateImportOptions(raw.importOptions),
+  });
+}
+
+export function validateStartImportTaskInput(input: unknown): StartImportTaskInput {
+  const raw = asRecord(input);
+  const graphIdentifier = validateGraphIdentifier(raw.graphIdentifier);
+  return { graphIdentifier, ...validateImportRequestFields(raw) };
+}
+
+export function validateGraphName(value: unknown, field = 'graphName'): string {
+  if (typeof value !== 'string' || value.length > GRAPH_NAME_MAX_LENGTH || !GRAPH_NAME_PATTERN.test(value)) {
+    throw new InvalidInputError(
+      field,
+      describeReceived(value),
+      `a graph name (1–${GRAPH_NAME_MAX_LENGTH} of a-z, 0-9 and single hyphens, starting with a letter, not g-)`,
+    );
   }
-  const result: StartImportTaskInput = { graphIdentifier, source, roleArn };
-  if (format) result.format = format;
-  if (parquetType) result.parquetType = parquetType;
-  if (blankNodeHandling) result.blankNodeHandling = blankNodeHandling;
-  if (typeof raw.failOnError === 'boolean') result.failOnError = raw.failOnError;
-  if (raw.importOptions !== undefined) result.importOptions = validateImportOptions(raw.importOptions);
-  return result;
+  return value;
+}
+
+function validateTags(value: unknown): Record<string, string> | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InvalidInputError('tags', describeReceived(value), 'an object of string values');
+  }
+  for (const [key, tag] of Object.entries(value)) {
+    if (key.length === 0 || key.length > 128 || typeof tag !== 'string' || tag.length > 256) {
+      throw new InvalidInputError(`tags.${key}`, describeReceived(tag), 'a string of at most 256 characters');
+    }
+  }
+  return value as Record<string, string>;
+}
+
+export function validateCreateGraphUsingImportTaskInput(input: unknown): CreateGraphUsingImportTaskInput {
+  const raw = asRecord(input);
+  const graphName = validateGraphName(raw.graphName);
+  const minProvisionedMemory = validateInteger(raw.minProvisionedMemory, 'minProvisionedMemory', 16, 24576);
+  const maxProvisionedMemory = validateInteger(raw.maxProvisionedMemory, 'maxProvisionedMemory', 16, 24576);
+  if (
+    minProvisionedMemory !== undefined &&
+    maxProvisionedMemory !== undefined &&
+    minProvisionedMemory > maxProvisionedMemory
+  ) {
+    throw new InvalidInputError(
+      'minProvisionedMemory',
+      describeReceived(minProvisionedMemory),
+      `at most maxProvisionedMemory (${maxProvisionedMemory})`,
+    );
+  }
+  const kmsKeyIdentifier = raw.kmsKeyIdentifier;
+  if (kmsKeyIdentifier !== undefined && (typeof kmsKeyIdentifier !== 'string' || kmsKeyIdentifier === '')) {
+    throw new InvalidInputError(
+      'kmsKeyIdentifier',
+      describeReceived(kmsKeyIdentifier),
+      'a KMS key id or ARN',
+    );
+  }
+  const vector = raw.vectorSearchConfiguration as { dimension?: unknown } | undefined;
+  if (vector !== undefined && (typeof vector !== 'object' || vector === null)) {
+    throw new InvalidInputError(
+      'vectorSearchConfiguration',
+      describeReceived(vector),
+      'an object with `dimension`',
+    );
+  }
+  const dimension =
+    vector && validateInteger(vector.dimension, 'vectorSearchConfiguration.dimension', 1, 65536);
+  if (vector !== undefined && dimension === undefined) {
+    throw new InvalidInputError(
+      'vectorSearchConfiguration.dimension',
+      'undefined',
+      'a whole number from 1 to 65536',
+    );
+  }
+  return {
+    graphName,
+    ...validateImportRequestFields(raw),
+    ...definedFields({
+      minProvisionedMemory,
+      maxProvisionedMemory,
+      publicConnectivity: validateBoolean(raw.publicConnectivity, 'publicConnectivity'),
+      replicaCount: validateInteger(raw.replicaCount, 'replicaCount', 0, 2),
+      deletionProtection: validateBoolean(raw.deletionProtection, 'deletionProtection'),
+      kmsKeyIdentifier: kmsKeyIdentifier,
+      vectorSearchConfiguration: dimension === undefined ? undefined : { dimension },
+      tags: validateTags(raw.tags),
+    }),
+  };
 }
 
 function validateImportOptions(value: unknown): NonNullable<StartImportTaskInput['importOptions']> {

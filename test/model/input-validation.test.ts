@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { describeReceived, InvalidInputError } from '../../src/model/invalid-input';
 import {
+  validateCreateGraphUsingImportTaskInput,
   validateGraphIdentifier,
   validateStartImportTaskInput,
   validateTaskIdentifier,
@@ -92,4 +93,64 @@ describe('validateStartImportTaskInput', () => {
       () => validateStartImportTaskInput({ ...validStart, graphIdentifier: undefined }),
       'graphIdentifier',
     ));
+});
+
+describe('validateCreateGraphUsingImportTaskInput', () => {
+  const { graphIdentifier: _graph, ...importFields } = validStart;
+  const validCreate = { graphName: 'movies-2026', ...importFields };
+
+  it('accepts and normalises a valid request, options left out staying absent', () => {
+    assert.deepEqual(
+      validateCreateGraphUsingImportTaskInput({
+        ...validCreate,
+        maxProvisionedMemory: 128,
+        replicaCount: 0,
+        tags: { team: 'graphs' },
+        vectorSearchConfiguration: { dimension: 384 },
+      }),
+      {
+        ...validCreate,
+        maxProvisionedMemory: 128,
+        replicaCount: 0,
+        tags: { team: 'graphs' },
+        vectorSearchConfiguration: { dimension: 384 },
+      },
+    );
+    assert.deepEqual(Object.keys(validateCreateGraphUsingImportTaskInput(validCreate)).sort(), [
+      'graphName',
+      'roleArn',
+      'source',
+    ]);
+  });
+  for (const graphName of [
+    'g-0123456789',
+    'Movies',
+    '1movies',
+    'movies--2026',
+    'movies-',
+    'x'.repeat(64),
+    7,
+  ]) {
+    it(`rejects the graph name ${JSON.stringify(graphName)}`, () =>
+      rejects(() => validateCreateGraphUsingImportTaskInput({ ...validCreate, graphName }), 'graphName'));
+  }
+  const bad: [string, Record<string, unknown>][] = [
+    ['maxProvisionedMemory', { maxProvisionedMemory: 8 }],
+    ['maxProvisionedMemory', { maxProvisionedMemory: 128.5 }],
+    ['minProvisionedMemory', { minProvisionedMemory: 256, maxProvisionedMemory: 128 }],
+    ['replicaCount', { replicaCount: 3 }],
+    ['publicConnectivity', { publicConnectivity: 'yes' }],
+    ['deletionProtection', { deletionProtection: 1 }],
+    ['kmsKeyIdentifier', { kmsKeyIdentifier: '' }],
+    ['vectorSearchConfiguration.dimension', { vectorSearchConfiguration: { dimension: 0 } }],
+    ['vectorSearchConfiguration.dimension', { vectorSearchConfiguration: {} }],
+    ['tags', { tags: ['team'] }],
+    ['tags.team', { tags: { team: 42 } }],
+    ['source', { source: 'bucket/data' }],
+    ['roleArn', { roleArn: 'NeptuneImport' }],
+  ];
+  for (const [field, extra] of bad) {
+    it(`rejects ${JSON.stringify(extra)}, naming ${field}`, () =>
+      rejects(() => validateCreateGraphUsingImportTaskInput({ ...validCreate, ...extra }), field));
+  }
 });
