@@ -3,8 +3,6 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
-const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
-
 /** Import patterns for a folder of this repository, wherever the importing file is. */
 const folder = (...names) => names.flatMap((name) => [`**/${name}`, `**/${name}/**`]);
 
@@ -27,34 +25,35 @@ const UPPER_LAYERS = {
   testing: folder('cli'),
 };
 
-const SANDBOX_PATHS = nodeBuiltins.map((name) => ({
+const BUILTIN_NAMES = builtinModules.filter((name) => !name.startsWith('_')).join('|');
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+const SANDBOX_PATHS = builtinModules.map((name) => ({
   name,
   message: 'This code runs in the workflow sandbox: Node built-ins are not available.',
 }));
-const NO_IO = {
-  group: ['@aws-sdk/*', '@smithy/*', '@temporalio/worker', '@temporalio/client', '@temporalio/activity'],
-  message: 'This code runs in the workflow sandbox and must not do I/O: use activities.',
+const NODE_ONLY_BUILTINS = {
+  regex: '^node:',
+  message: 'This code runs in the workflow sandbox: Node built-ins are not available.',
 };
+/** Any package but `allowed` (relative imports and Node built-ins are matched by their own patterns). */
+const packagesExcept = (allowed, message) => ({
+  regex: `^(?!\\.|node:|(${BUILTIN_NAMES})(/|$)|(${allowed.map(escape).join('|')})(/|$))`,
+  message,
+});
+/** A relative import that leaves the folder, except towards `allowed` folders of the repository. */
+const leavingExcept = (allowed, message) => ({
+  regex: `^\\.\\.(/|$)${allowed.length ? `(?!(${allowed.map(escape).join('|')})(/|$))` : ''}|/\\.\\.(/|$)`,
+  message,
+});
+const BELOW_ONLY = 'A layer imports only the layers below it (README, "Layers").';
 
 /** One `no-restricted-imports` per folder: ESLint keeps only the last matching block's options. */
-function layer(files, { upper, sandbox = false, extraPatterns = [] }) {
-  return {
-    files,
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: sandbox ? SANDBOX_PATHS : [],
-          patterns: [
-            ...(sandbox ? [NO_IO] : []),
-            ...extraPatterns,
-            { group: upper, message: 'A layer imports only the layers below it (README, "Layers").' },
-          ],
-        },
-      ],
-    },
-  };
+function restrict(files, { paths = [], patterns }) {
+  return { files, rules: { 'no-restricted-imports': ['error', { paths, patterns }] } };
 }
+const layer = (files, upper, extraPatterns = []) =>
+  restrict(files, { patterns: [...extraPatterns, { group: upper, message: BELOW_ONLY }] });
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test/fixtures/**'] },
@@ -81,34 +80,43 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  layer(['src/model/**/*.ts'], {
-    upper: UPPER_LAYERS.model,
-    sandbox: true,
-    extraPatterns: [
-      {
-        group: ['@temporalio/workflow'],
-        message: 'The model is pure: Node code imports it too. Workflow APIs belong in workflows/.',
-      },
+  // The workflow-safe core: its own files and @temporalio/common, nothing else.
+  restrict(['src/model/**/*.ts'], {
+    paths: SANDBOX_PATHS,
+    patterns: [
+      NODE_ONLY_BUILTINS,
+      packagesExcept(
+        ['@temporalio/common'],
+        'The model is pure (no I/O, no workflow APIs): it imports only its own files and @temporalio/common.',
+      ),
+      leavingExcept([], `${BELOW_ONLY} The model is the bottom layer.`),
     ],
   }),
-  layer(['workflows/**/*.ts'], {
-    upper: UPPER_LAYERS.workflows,
-    sandbox: true,
-    extraPatterns: [
+  // Workflows: the model, @temporalio/workflow and @temporalio/common; activities as types only.
+  restrict(['workflows/**/*.ts'], {
+    paths: SANDBOX_PATHS,
+    patterns: [
+      NODE_ONLY_BUILTINS,
+      packagesExcept(
+        ['@temporalio/workflow', '@temporalio/common'],
+        'Workflow code runs in the sandbox and must not do I/O: use activities.',
+      ),
       {
         group: folder('activities'),
         allowTypeImports: true,
         message: 'Import activities into workflows as types only (`import type`), and proxy them.',
       },
+      leavingExcept(['src/model', 'activities'], BELOW_ONLY),
     ],
   }),
-  layer(['src/neptune/**/*.ts'], {
-    upper: UPPER_LAYERS.neptune,
-    extraPatterns: [{ group: ['@temporalio/*'], message: 'The Neptune side knows nothing of Temporal.' }],
-  }),
-  layer(['activities/**/*.ts'], { upper: UPPER_LAYERS.activities }),
-  layer(['src/temporal/**/*.ts'], { upper: UPPER_LAYERS.temporal }),
-  layer(['src/testing/**/*.ts'], { upper: UPPER_LAYERS.testing }),
+  layer(['src/neptune/**/*.ts'], UPPER_LAYERS.neptune, [
+    { group: ['@temporalio/*'], message: 'The Neptune side knows nothing of Temporal.' },
+  ]),
+  layer(['activities/**/*.ts'], UPPER_LAYERS.activities),
+  layer(['src/temporal/**/*.ts'], UPPER_LAYERS.temporal),
+  layer(['src/testing/**/*.ts'], UPPER_LAYERS.testing),
+  // The Node entry point: everything but the test kit and the command line.
+  layer(['src/index.ts'], folder('testing', 'cli')),
   {
     files: ['**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,

@@ -4,7 +4,7 @@
  * ever adds a folder: histories of older code stay, so running workflows of every recorded version keep
  * being replayed against today's code.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { temporal } from '@temporalio/proto';
 
@@ -17,7 +17,11 @@ export interface RecordedHistory {
   history: temporal.api.history.v1.History;
 }
 
-/** A new recording folder under `root`; refuses a label that was recorded before. */
+/**
+ * A new recording folder under `root`; refuses a label that was recorded before. It is written under a
+ * hidden name and takes its label only in `finish()`, so a recording that fails half-way leaves no folder
+ * the replay test would trip over (and `abandon()` removes what it wrote).
+ */
 export function createHistoryRecording(root: string, label: string) {
   if (!/^[\w.-]+$/.test(label))
     throw new Error(`A history label is a folder name, got ${JSON.stringify(label)}`);
@@ -25,26 +29,34 @@ export function createHistoryRecording(root: string, label: string) {
   if (existsSync(dir)) {
     throw new Error(`Histories labelled ${label} exist already in ${dir}: record under a new label`);
   }
-  mkdirSync(dir, { recursive: true });
+  const draft = join(root, `.${label}.recording`);
+  rmSync(draft, { recursive: true, force: true });
+  mkdirSync(draft, { recursive: true });
   const workflowIds: Record<string, string> = {};
   return {
     dir,
     /** Binary protobuf: the SDK's historyToJSON trips over two protobufjs copies in this dependency tree. */
     save(file: string, workflowId: string, history: History): void {
-      writeFileSync(join(dir, file), temporal.api.history.v1.History.encode(history).finish());
+      writeFileSync(join(draft, file), temporal.api.history.v1.History.encode(history).finish());
       // Replay needs the real workflow id: a pipeline derives its children's ids from it.
       workflowIds[file] = workflowId;
     },
     finish(): void {
-      writeFileSync(join(dir, 'workflow-ids.json'), `${JSON.stringify(workflowIds, null, 2)}\n`);
+      writeFileSync(join(draft, 'workflow-ids.json'), `${JSON.stringify(workflowIds, null, 2)}\n`);
+      renameSync(draft, dir);
+    },
+    abandon(): void {
+      rmSync(draft, { recursive: true, force: true });
     },
   };
 }
 
+export type HistoryRecording = ReturnType<typeof createHistoryRecording>;
+
 /** Every recorded history under `root`, oldest label first. */
 export function loadRecordedHistories(root: string): RecordedHistory[] {
   return readdirSync(root, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
     .map((entry) => entry.name)
     .sort()
     .flatMap((label) => {

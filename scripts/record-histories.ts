@@ -18,7 +18,7 @@ import { createNeptuneImportWorker } from '../src/temporal/worker';
 import type { AwaitImportTaskInput } from '../src/model/wait-types';
 import { emulatorClient } from '../test/helpers/emulator';
 import { FAST_POLLING } from '../test/helpers/running-worker';
-import { createHistoryRecording } from './history-store';
+import { createHistoryRecording, type HistoryRecording } from './history-store';
 
 const root = resolve(__dirname, '..');
 const taskQueue = 'record-histories';
@@ -30,6 +30,17 @@ async function main() {
     resolve(root, 'test', 'fixtures', 'histories'),
     process.argv[2] ?? version,
   );
+  try {
+    await recordInto(recording);
+    recording.finish();
+  } catch (error) {
+    recording.abandon();
+    throw error;
+  }
+  console.log(`recorded into ${recording.dir}`);
+}
+
+async function recordInto(recording: HistoryRecording) {
   const server = await startDevServer();
   const emulator = await NeptuneEmulator.start({ timeScale: 600, seed: 2026 });
   const connection = await Connection.connect({ address: server.address });
@@ -129,9 +140,6 @@ async function main() {
     await save('pipeline-await', `${pipelineId}/await`);
     await save('pipeline-step-report', `${pipelineId}/report`);
   });
-  recording.finish();
-  console.log(`recorded into ${recording.dir}`);
-
   await workerConnection.close();
   await connection.close();
   await emulator.close();

@@ -3,7 +3,7 @@
  * then Node's test runner over every `test/**\/*.test.ts`, then the server is stopped whatever happened.
  *
  *   npm test                      # build, typecheck, lint, then this
- *   tsx scripts/run-tests.ts test/unit   # only the files under a path
+ *   tsx scripts/run-tests.ts test/model   # only the files under a path
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';

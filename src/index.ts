@@ -4,7 +4,6 @@
  */
 export * from './model';
 export * from '../activities';
-export { InvalidInputError } from './model/invalid-input';
 export { createNeptuneGraphClient, type NeptuneClientSettings } from './neptune/create-client';
 export {
   classifyNeptuneError,

@@ -18,6 +18,7 @@ function stateFrom(carryOver: AwaitImportTaskCarryOver | undefined): WaitLoopSta
     recent: carryOver.recent,
     ...(carryOver.nextPollAt !== undefined && { nextPollAtMs: Date.parse(carryOver.nextPollAt) }),
     ...(carryOver.predictedEndAt !== undefined && { predictedEndAtMs: Date.parse(carryOver.predictedEndAt) }),
+    ...(carryOver.nextPollReason !== undefined && { nextPollReason: carryOver.nextPollReason }),
     pollNowRequested: false,
   };
 }
@@ -31,6 +32,7 @@ function carryOverOf(state: WaitLoopState): AwaitImportTaskCarryOver {
     startedAt: new Date(state.startedAtMs).toISOString(),
     recent: state.recent,
     ...(nextPollAtMs !== undefined && { nextPollAt: new Date(nextPollAtMs).toISOString() }),
+    ...(state.nextPollReason !== undefined && { nextPollReason: state.nextPollReason }),
     ...(state.predictedEndAtMs !== undefined && {
       predictedEndAt: new Date(state.predictedEndAtMs).toISOString(),
     }),

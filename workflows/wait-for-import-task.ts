@@ -1,4 +1,4 @@
-import { ApplicationFailure, CancellationScope, isCancellation } from '@temporalio/workflow';
+import { ApplicationFailure, CancellationScope, isCancellation, patched } from '@temporalio/workflow';
 import { WaitFailureType } from '../src/model/failure-types';
 import type { ImportTaskSnapshot } from '../src/model/import-task-snapshot';
 import { resolveWaitOptions, type ResolvedWaitOptions } from '../src/model/resolve-wait-options';
@@ -14,9 +14,25 @@ import {
   type WaitLoopState,
 } from './wait-loop';
 
+/**
+ * Waits started before 0.2.0 took a `polling` that is not an object (a string, a number) as the defaults;
+ * since then it is bad input. Replaying such a running wait must keep the old reading.
+ */
+const REJECT_MALFORMED_POLLING = 'reject-malformed-polling';
+
+function asStartedBefore(input: AwaitImportTaskInput): AwaitImportTaskInput {
+  const polling: unknown = input?.polling;
+  // null was refused then as now: only strings, numbers, booleans and arrays were read as the defaults.
+  if (polling === undefined || polling === null || (typeof polling === 'object' && !Array.isArray(polling))) {
+    return input;
+  }
+  const { polling: _dropped, ...rest } = input;
+  return rest;
+}
+
 export function resolveOrFail(input: AwaitImportTaskInput): ResolvedWaitOptions {
   try {
-    return resolveWaitOptions(input);
+    return resolveWaitOptions(patched(REJECT_MALFORMED_POLLING) ? input : asStartedBefore(input));
   } catch (error) {
     throw invalidInputFailure(`Cannot wait for an import task: ${(error as Error).message}`, error as Error);
   }

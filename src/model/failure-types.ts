@@ -4,11 +4,17 @@
  * match on these strings (`nonRetryableErrorTypes`).
  */
 export const FailureType = {
-  /** ThrottlingException or any 429 answer. Retried, after `Retry-After` when the service sent one. */
+  /**
+   * ThrottlingException, any 429, or any answer the AWS SDK reads as throttling (its throttling codes, the
+   * `throttling` retryable trait). Retried, after `Retry-After` when the service sent one.
+   */
   THROTTLED: 'NeptuneThrottled',
-  /** InternalServerException or a 500/502/503/504 answer. Retried. */
+  /** InternalServerException, any server-fault or 5xx answer, or one the AWS SDK deems transient. Retried. */
   SERVER_ERROR: 'NeptuneServerError',
-  /** The request never got an answer: connection reset or refused, DNS, socket or request timeout. Retried. */
+  /**
+   * The request never got an answer: connection reset or refused, DNS, socket or request timeout (what the
+   * AWS SDK deems transient, its cause chain included). Retried.
+   */
   NETWORK_ERROR: 'NeptuneNetworkError',
   /** The answer could not be read: a non-JSON body such as a proxy's HTML error page. Retried. */
   MALFORMED_RESPONSE: 'NeptuneMalformedResponse',

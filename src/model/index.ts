@@ -20,7 +20,13 @@ export {
   NEPTUNE_IMPORT_PROGRESS,
 } from './search-attributes';
 export type { PollingOptions } from './poll-schedule';
-export type { AwaitImportTaskInput, AwaitImportTaskResult, ImportTaskWaitStatus } from './wait-types';
+export type {
+  AwaitImportTaskInput,
+  AwaitImportTaskResult,
+  AwaitImportTaskCarryOver,
+  ImportTaskWaitStatus,
+} from './wait-types';
+export { InvalidInputError } from './invalid-input';
 export type {
   ImportTaskPipelineInput,
   ImportTaskPipelineResult,

@@ -1,6 +1,6 @@
 import type { Duration } from '@temporalio/common';
 import type { ImportTaskSnapshot } from './import-task-snapshot';
-import type { PollingOptions } from './poll-schedule';
+import type { PollDecision, PollingOptions } from './poll-schedule';
 import type { ImportTaskPhase } from './status-model';
 
 /** Input of the `awaitImportTask` workflow. Plain JSON: it is the workflow's first argument. */
@@ -40,6 +40,7 @@ export interface AwaitImportTaskCarryOver {
   startedAt: string;
   recent: ImportTaskSnapshot[];
   nextPollAt?: string;
+  nextPollReason?: PollDecision['reason'];
   predictedEndAt?: string;
 }
 
@@ -61,6 +62,8 @@ export interface ImportTaskWaitStatus {
   runs: number;
   startedAt: string;
   nextPollAt?: string;
+  /** What the schedule chose the next poll from: `estimate` (the progress so far) or a backoff. */
+  nextPollReason?: PollDecision['reason'];
   /** When the progress so far says the import ends; absent while nothing predicts it. */
   predictedEndAt?: string;
 }

@@ -50,9 +50,9 @@ const verdict = (type: FailureType): Verdict => ({
 });
 
 /**
- * The cases only this library knows, by error name. Checked first: the SDK's clock-skew heuristics would
- * retry an AccessDeniedException or an InvalidSignatureException, which for a wait means polling a denied
- * task until its deadline.
+ * What only this library knows of a service's error answer, by error name. Checked after throttling and
+ * before the SDK's transient-error heuristics, whose clock-skew rule would retry an AccessDeniedException or
+ * an InvalidSignatureException: for a wait, polling a denied task until its deadline.
  */
 const BY_ERROR_NAME: Record<string, FailureType> = {
   ValidationException: FailureType.VALIDATION,
@@ -80,10 +80,6 @@ const BY_ERROR_NAME: Record<string, FailureType> = {
       FailureType.EXPIRED_CREDENTIALS,
     ]),
   ),
-  // No credentials could be found at all.
-  CredentialsProviderError: FailureType.CONFIGURATION,
-  // This library's own input checks (InvalidInputError's name).
-  [FailureType.INVALID_INPUT]: FailureType.INVALID_INPUT,
 };
 
 /** Node and undici codes of a connection that failed, beyond the ones the SDK's classifier lists. */
@@ -148,28 +144,45 @@ function detailsOf(error: unknown, shape: ErrorShape): NeptuneErrorDetails {
   return details;
 }
 
+type SdkError = Parameters<typeof isTransientError>[0];
+
+/** The SDK's classifiers assume an SDK error; on anything else (a `cause` of null, say) they can throw. */
+function asks(classifier: (error: SdkError) => boolean, shape: ErrorShape): boolean {
+  try {
+    return classifier(shape as SdkError);
+  } catch {
+    return false;
+  }
+}
+
 function classify(shape: ErrorShape, details: NeptuneErrorDetails, context: ClassificationContext): Verdict {
   const name = details.errorName;
-  if (name === 'ResourceNotFoundException') {
-    return verdict(context.notFoundIsTransient ? FailureType.TASK_NOT_FOUND_YET : FailureType.NOT_FOUND);
-  }
-  const known = BY_ERROR_NAME[name];
-  if (known) return verdict(known);
-  if (/^Region is missing/.test(details.message)) return verdict(FailureType.CONFIGURATION);
-  // The SDK's classifiers read `name`, `$metadata`, `$retryable` and `code`: the shape has all it needs.
-  const sdkError = shape as Parameters<typeof isTransientError>[0];
-  if (isThrottlingError(sdkError)) return verdict(FailureType.THROTTLED);
-  // A service answered with an error: its fault side, status and retryable trait tell.
+  const status = details.httpStatusCode;
+  // A service answered with an error: throttling first, then what only this library knows, then the
+  // answer's fault side, status and retryable trait.
   if (shape.$fault === 'client' || shape.$fault === 'server') {
-    const serverSide = shape.$fault === 'server' || isServerError(sdkError) || isTransientError(sdkError);
+    if (asks(isThrottlingError, shape)) return verdict(FailureType.THROTTLED);
+    if (name === 'ResourceNotFoundException') {
+      return verdict(context.notFoundIsTransient ? FailureType.TASK_NOT_FOUND_YET : FailureType.NOT_FOUND);
+    }
+    const known = BY_ERROR_NAME[name];
+    if (known) return verdict(known);
+    const serverSide =
+      shape.$fault === 'server' || asks(isServerError, shape) || asks(isTransientError, shape);
     return verdict(serverSide ? FailureType.SERVER_ERROR : FailureType.UNEXPECTED);
   }
   // An answer the SDK could not read (an HTML page from a proxy, a cut-off body): its status still tells.
-  if (details.httpStatusCode !== undefined) {
-    return verdict(details.httpStatusCode >= 500 ? FailureType.SERVER_ERROR : FailureType.MALFORMED_RESPONSE);
+  if (status !== undefined) {
+    if (status === 429) return verdict(FailureType.THROTTLED);
+    return verdict(status >= 500 ? FailureType.SERVER_ERROR : FailureType.MALFORMED_RESPONSE);
+  }
+  // No answer at all: this library's own input checks, a client that could not be configured, the network.
+  if (name === FailureType.INVALID_INPUT) return verdict(FailureType.INVALID_INPUT);
+  if (name === 'CredentialsProviderError' || /^Region is missing/.test(details.message)) {
+    return verdict(FailureType.CONFIGURATION);
   }
   if (
-    isTransientError(sdkError) ||
+    asks(isTransientError, shape) ||
     (details.code !== undefined && MORE_NETWORK_ERROR_CODES.has(details.code))
   ) {
     return verdict(FailureType.NETWORK_ERROR);

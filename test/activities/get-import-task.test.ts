@@ -191,7 +191,7 @@ describe('getImportTask', () => {
     fixture.emulator.addFault({ operation: 'GetImportTask', taskId, kind: 'latency', latencyMs: 30_000 });
     const env = new MockActivityEnvironment();
     const running = env.run(fixture.activities.getImportTask, { taskIdentifier: taskId });
-    // Cancel once the request has reached the fixture.emulator.
+    // Cancel once the request has reached the emulator.
     while (calls(taskId) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     env.cancel();
     await assert.rejects(running, (error: Error) => {

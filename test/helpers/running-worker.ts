@@ -27,10 +27,14 @@ export function useTemporalAndEmulator(
 ): TemporalAndEmulator {
   const fixture = {} as TemporalAndEmulator;
   before(async () => {
-    [fixture.temporal, fixture.emulator] = await Promise.all([
+    // Settled, not all: if one fails, the other is still closed by `after` (an open server hangs the file).
+    const [temporal, emulator] = await Promise.allSettled([
       useTestTemporal(),
       startEmulator(emulatorOptions),
     ]);
+    if (temporal.status === 'fulfilled') fixture.temporal = temporal.value;
+    if (emulator.status === 'fulfilled') fixture.emulator = emulator.value;
+    for (const started of [temporal, emulator]) if (started.status === 'rejected') throw started.reason;
     await extra.started?.(fixture);
   });
   after(async () => {

@@ -223,6 +223,52 @@ const rows: {
     retryable: true,
   },
   { name: 'a thrown string', error: 'boom', type: FailureType.UNEXPECTED, retryable: true },
+  // Throttling is read first, whatever else the answer says (as the SDK's retry strategy reads it).
+  ...['AccessDeniedException', 'ServiceQuotaExceededException', 'ExpiredTokenException'].map((name) => ({
+    name: `${name} answered with 429`,
+    error: genericServiceError(name, 429),
+    type: FailureType.THROTTLED,
+    retryable: true,
+  })),
+  {
+    name: 'a throttling code the SDK knows (LimitExceededException)',
+    error: genericServiceError('LimitExceededException', 400),
+    type: FailureType.THROTTLED,
+    retryable: true,
+  },
+  {
+    name: 'an unreadable 429 seen only in $response',
+    error: Object.assign(new SyntaxError('Unexpected token <'), {
+      $response: { statusCode: 429, headers: {} },
+    }),
+    type: FailureType.THROTTLED,
+    retryable: true,
+  },
+  {
+    name: 'a service error name on an error that is not an answer',
+    error: Object.assign(new Error('no task'), { name: 'ResourceNotFoundException' }),
+    type: FailureType.UNEXPECTED,
+    retryable: true,
+  },
+  {
+    name: 'an error caused by a connection reset',
+    error: new Error('request failed', { cause: networkError('ECONNRESET') }),
+    type: FailureType.NETWORK_ERROR,
+    retryable: true,
+  },
+  // Shapes the SDK's classifiers would trip over: classified, never thrown.
+  {
+    name: 'an error whose cause is null',
+    error: new Error('x', { cause: null }),
+    type: FailureType.UNEXPECTED,
+    retryable: true,
+  },
+  {
+    name: 'an HTTP/2 stream error without a message',
+    error: { code: 'ERR_HTTP2_STREAM_ERROR' },
+    type: FailureType.NETWORK_ERROR,
+    retryable: true,
+  },
   { name: 'undefined', error: undefined, type: FailureType.UNEXPECTED, retryable: true },
 ];
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -31,6 +32,35 @@ describe('package exports', () => {
     const help = execFileSync(process.execPath, [join(root, bin), '--help'], { encoding: 'utf8' });
     for (const command of ['emulator', 'dev-server', 'worker', 'wait'])
       assert.match(help, new RegExp(`\\b${command}\\b`));
+  });
+
+  it('the command, `.` and `./workflows` load without the optional @temporalio/testing', () => {
+    // A user who did not install the optional peer: resolving it fails, as it would for them.
+    const preload = join(mkdtempSync(join(tmpdir(), 'no-testing-')), 'no-temporal-testing.js');
+    writeFileSync(
+      preload,
+      `const Module = require('node:module');
+       const resolve = Module._resolveFilename;
+       Module._resolveFilename = function (request, ...rest) {
+         if (request === '@temporalio/testing' || request.startsWith('@temporalio/testing/')) {
+           throw Object.assign(new Error('Cannot find module ' + request), { code: 'MODULE_NOT_FOUND' });
+         }
+         return resolve.call(this, request, ...rest);
+       };`,
+    );
+    const node = (...args: string[]) =>
+      execFileSync(process.execPath, ['--require', preload, ...args], { cwd: root, encoding: 'utf8' });
+    const loaded = node(
+      '-e',
+      "require('temporal-neptune-import'); require('temporal-neptune-import/workflows'); console.log('loaded')",
+    );
+    assert.equal(loaded.trim(), 'loaded');
+    assert.match(node(join(root, 'dist', 'src', 'cli', 'main.js'), '--help'), /dev-server/);
+    assert.throws(
+      () => node('-e', "require('@temporalio/testing')"),
+      /Cannot find module/,
+      'the block works',
+    );
   });
 
   it('what the built files import is declared: the Temporal SDK as peer dependencies, the rest as dependencies', () => {
@@ -68,5 +98,33 @@ describe('package exports', () => {
         assert.ok(pkg.dependencies[name], `${name} is a dependency`);
       }
     }
+  });
+
+  it('the packed files hold every entry point, the command, and no build output of deleted sources', () => {
+    // --ignore-scripts: list what `npm pack` takes from the tree `npm test` just built, without rebuilding it.
+    const [packed] = JSON.parse(
+      execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+        cwd: root,
+        encoding: 'utf8',
+      }),
+    ) as [{ files: { path: string }[] }];
+    const files = new Set(packed.files.map(({ path }) => path));
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      exports: Record<string, string | { types: string; default: string }>;
+      bin: Record<string, string>;
+    };
+    for (const target of Object.values(pkg.exports)) {
+      for (const path of typeof target === 'string' ? [target] : [target.types, target.default]) {
+        assert.ok(files.has(path.replace(/^\.\//, '')), `${path} is packed`);
+      }
+    }
+    assert.ok(files.has(pkg.bin['neptune-import']!), 'the command is packed');
+    const stale = [...files].filter(
+      (path) =>
+        path.startsWith('dist/') &&
+        path.endsWith('.js') &&
+        !files.has(path.replace(/^dist\//, '').replace(/\.js$/, '.ts')),
+    );
+    assert.deepEqual(stale, [], 'every built file has its source');
   });
 });

@@ -14,6 +14,7 @@ const root = join(__dirname, '..', '..');
 
 /** The workflow-safe model: exported by `.` and `./workflows` alike, from src/model/index.ts. */
 const MODEL = [
+  'AwaitImportTaskCarryOver',
   'AwaitImportTaskInput',
   'AwaitImportTaskResult',
   'FailureType',
@@ -24,6 +25,7 @@ const MODEL = [
   'ImportTaskProgress',
   'ImportTaskSnapshot',
   'ImportTaskWaitStatus',
+  'InvalidInputError',
   'KNOWN_IMPORT_TASK_STATUSES',
   'NEPTUNE_GRAPH_ID',
   'NEPTUNE_IMPORT_PROGRESS',
@@ -53,7 +55,6 @@ const ENTRIES: Record<string, { declarations: string; names: string[] }> = {
       'EnsureSearchAttributesResult',
       'ErrorClassification',
       'GetImportTaskInput',
-      'InvalidInputError',
       'NeptuneClientSettings',
       'NeptuneErrorDetails',
       'NeptuneImportActivities',
@@ -89,12 +90,17 @@ const ENTRIES: Record<string, { declarations: string; names: string[] }> = {
   'temporal-neptune-import/testing': {
     declarations: 'dist/src/testing/index.d.ts',
     names: [
+      'BuiltInTimelineName',
+      'CountSpec',
       'DevServer',
       'DevServerOptions',
+      'EmulatedOperation',
       'EmulatorOptions',
       'Fault',
       'FaultKind',
+      'FaultWindow',
       'NeptuneEmulator',
+      'ProgressCurve',
       'RequestFilter',
       'RequestRecord',
       'Scenario',
@@ -108,6 +114,7 @@ const ENTRIES: Record<string, { declarations: string; names: string[] }> = {
       'loadScenarioFile',
       'locateTemporalCli',
       'startDevServer',
+      'validateScenario',
     ],
   },
 };

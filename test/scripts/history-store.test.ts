@@ -34,6 +34,18 @@ describe('recorded histories', () => {
   it('refuses to record again under a label that exists, and deletes nothing', () => {
     assert.throws(() => createHistoryRecording(root, '0.1.0'), /exist already/);
     assert.equal(loadRecordedHistories(root).length, 2);
+    assert.deepEqual(readdirSync(root).sort(), ['0.1.0', '0.2.0']);
+  });
+
+  it('a recording that fails before it finishes leaves the recorded histories loadable', () => {
+    const failed = createHistoryRecording(root, '0.3.0');
+    failed.save('await-succeeded.history.pb', 'wf-3', history(3));
+    assert.equal(loadRecordedHistories(root).length, 2, 'the unfinished recording is not loaded');
+    failed.abandon();
+    assert.deepEqual(readdirSync(root).sort(), ['0.1.0', '0.2.0']);
+    const retried = createHistoryRecording(root, '0.3.0');
+    retried.finish();
+    assert.ok(readdirSync(root).includes('0.3.0'), 'the label is free to record again');
   });
 
   it('refuses a label that is not a plain folder name', () => {

@@ -93,6 +93,15 @@ describe('awaitImportTask outcomes', () => {
     assert.match(failure.message, /taskIdentifier/);
   });
 
+  it("polling that is not an object (polling: 'fast') fails a new wait as invalid input, naming it", async () => {
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 600 });
+    const input = { taskIdentifier: taskId, polling: 'fast' } as unknown as AwaitImportTaskInput;
+    const failure = await workflowFailure((await start(input)).result());
+    assert.equal(failure.type, FailureType.INVALID_INPUT);
+    assert.match(failure.message, /Invalid polling: expected an object of polling options, received "fast"/);
+    assert.equal(gets(taskId), 0);
+  });
+
   it('a throttling storm and a 5xx burst in the middle of the wait do not end it', async () => {
     const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 3600 });
     fixture.emulator.addFault({

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Connection } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { SearchAttributeType } from '@temporalio/common';
 import { NEPTUNE_SEARCH_ATTRIBUTES } from '../../model/search-attributes';
 import { cliTypeNameOf } from '../../temporal/search-attribute-types';
@@ -119,6 +118,8 @@ async function startDownloadedDevServer(
 ): Promise<DevServer> {
   log('No Temporal CLI and no Go found: asking @temporalio/testing to download the Temporal CLI.');
   try {
+    // Loaded here, not at the top: @temporalio/testing is an optional peer that only this fallback needs.
+    const { TestWorkflowEnvironment } = await import('@temporalio/testing');
     const env = await TestWorkflowEnvironment.createLocal({
       server: {
         ip: options.ip,

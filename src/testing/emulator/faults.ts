@@ -1,5 +1,6 @@
 import type { Random } from './ids';
 
+/** The operations the emulator answers. */
 export type EmulatedOperation =
   | 'GetImportTask'
   | 'ListImportTasks'
@@ -64,6 +65,7 @@ export function isErrorFaultKind(kind: FaultKind): kind is ErrorFaultKind {
   return (ERROR_FAULT_KINDS as readonly string[]).includes(kind);
 }
 
+/** When a fault is active, in emulated seconds. */
 export interface FaultWindow {
   /** Emulated seconds on the task's clock, or since the emulator started when the request names no known task. */
   fromSeconds?: number;

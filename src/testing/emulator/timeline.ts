@@ -15,6 +15,7 @@ export function isTerminalStatus(status: string): boolean {
   return TERMINAL_STATUSES.has(status);
 }
 
+/** How progress moves within a phase: evenly, fast then slow, or slow then fast. */
 export type ProgressCurve = 'linear' | 'front-loaded' | 'back-loaded';
 export const PROGRESS_CURVES: readonly ProgressCurve[] = ['linear', 'front-loaded', 'back-loaded'];
 
@@ -37,6 +38,7 @@ export interface TimelinePhase {
   statusReason?: string;
 }
 
+/** The timelines the emulator knows by name (docs/emulator.md). */
 export type BuiltInTimelineName = 'succeeds' | 'fails' | 'reprovisions' | 'deleted';
 export const BUILT_IN_TIMELINES: readonly BuiltInTimelineName[] = [
   'succeeds',
