@@ -3,7 +3,13 @@ import { classifyNeptuneError, type ClassificationContext } from '../src/neptune
 import { FailureType } from '../src/model/failure-types';
 import { redactCredentials } from '../src/neptune/redact-credentials';
 
-export type NeptuneOperation = 'GetImportTask' | 'StartImportTask' | 'CancelImportTask' | 'ListImportTasks';
+export type NeptuneOperation =
+  | 'GetImportTask'
+  | 'StartImportTask'
+  | 'CreateGraphUsingImportTask'
+  | 'CancelImportTask'
+  | 'ListImportTasks'
+  | 'ListGraphs';
 
 /**
  * Turns whatever a Neptune call threw into the ApplicationFailure Temporal's retry policy acts on. The

@@ -3,7 +3,7 @@ export {
   type NeptuneImportActivities,
   type NeptuneImportActivitiesOptions,
   type GetImportTaskInput,
-  type StartImportTaskResult,
   type CancelImportTaskInput,
   type CancelImportTaskResult,
 } from './create-activities';
+export type { StartImportTaskResult } from './start-import';

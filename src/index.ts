@@ -18,6 +18,7 @@ export {
   awaitImportTaskWorkflowId,
   type StartAwaitImportTaskOptions,
 } from './temporal/start-await-import-task';
+export { startRunImportTask, type StartRunImportTaskOptions } from './temporal/start-run-import-task';
 export {
   ensureSearchAttributes,
   type EnsureSearchAttributesResult,

@@ -7,6 +7,7 @@ import type {
 import { pollNowSignal, statusQuery } from './messages';
 import { initialWaitState, lastSnapshot, type WaitLoopState } from './wait-loop';
 import { finishWait, loopOptionsOf, resolveOrFail, waitHandlingCancellation } from './wait-for-import-task';
+import { searchAttributesEnabled } from './search-attributes-enabled';
 import { createWaitView } from './wait-view';
 
 function stateFrom(carryOver: AwaitImportTaskCarryOver | undefined): WaitLoopState {
@@ -51,7 +52,6 @@ export async function awaitImportTask(
 ): Promise<AwaitImportTaskResult> {
   const resolved = resolveOrFail(input);
   const state = stateFrom(carryOver);
-  const view = createWaitView(resolved.taskIdentifier, resolved.searchAttributes, state);
 
   setHandler(statusQuery, () => {
     const task = lastSnapshot(state);
@@ -61,6 +61,11 @@ export async function awaitImportTask(
   setHandler(pollNowSignal, () => {
     state.pollNowRequested = true;
   });
+  const view = createWaitView(
+    resolved.taskIdentifier,
+    await searchAttributesEnabled(resolved.searchAttributes),
+    state,
+  );
 
   view.observe(lastSnapshot(state));
   view.show();

@@ -1,4 +1,4 @@
-import { ApplicationFailure } from '@temporalio/workflow';
+import { ApplicationFailure, type ChildWorkflowFailure } from '@temporalio/workflow';
 import { formatDuration } from '../src/model/durations';
 import { FailureType, WaitFailureType } from '../src/model/failure-types';
 import type { ImportTaskSnapshot } from '../src/model/import-task-snapshot';
@@ -79,6 +79,25 @@ export function permanentPollFailure(
   return keepingType(type, `Stopped waiting for import task ${taskIdentifier}: ${message}`, cause);
 }
 
+/** Starting the import failed for good: the failure keeps the activity's type (NeptuneAccessDenied, …). */
+export function permanentActivityFailure(
+  type: string | undefined,
+  message: string,
+  cause: Error,
+): ApplicationFailure {
+  return keepingType(type, message, cause);
+}
+
+/** The deadline passed while the start was still being retried: the import may not have started. */
+export function startTimedOutFailure(operation: string, subject: string, cause: Error): ApplicationFailure {
+  return ApplicationFailure.create({
+    type: WaitFailureType.WAIT_TIMED_OUT,
+    nonRetryable: true,
+    message: `The deadline passed before ${operation} ${subject} answered: the import may not have started`,
+    cause,
+  });
+}
+
 /** `cancelImportOnCancel`: the import could not be cancelled, or its end not confirmed in time. */
 export function cancelFailedFailure(
   taskIdentifier: string,
@@ -104,6 +123,25 @@ export function waitWithoutTerminalStatusFailure(
   cause: Error,
 ): ApplicationFailure {
   return keepingType(type, `The wait for the import task ended without a terminal status: ${message}`, cause);
+}
+
+/** The wait (a child workflow) failed: the caller fails the same way, with its type, message and details. */
+export function childWaitFailure(error: ChildWorkflowFailure): ApplicationFailure {
+  const cause = error.cause;
+  if (!(cause instanceof ApplicationFailure)) {
+    return keepingType(
+      undefined,
+      `The wait for the import task failed: ${cause?.message ?? error.message}`,
+      error,
+    );
+  }
+  return ApplicationFailure.create({
+    type: cause.type ?? FailureType.UNEXPECTED,
+    nonRetryable: true,
+    message: cause.message,
+    details: cause.details ? [...cause.details] : [],
+    cause: error,
+  });
 }
 
 /** A pipeline step failed; details[0] holds the wait's result and every step's outcome. */

@@ -19,8 +19,11 @@ import type {
   PipelineStepOutcome,
 } from '../src/model/pipeline-types';
 import { NEPTUNE_IMPORT_TASK_ID } from '../src/model/search-attributes';
-import type { AwaitImportTaskResult } from '../src/model/wait-types';
+import type { AwaitImportTaskInput, AwaitImportTaskResult } from '../src/model/wait-types';
+import { resolveImportStart, type ResolvedImportStart } from '../src/model/resolve-import-start';
+import { resolveWaitSettings } from '../src/model/resolve-wait-options';
 import { awaitImportTask } from './await-import-task';
+import { startImport, waitInputAfterStart } from './start-import';
 import {
   importEndedFailure,
   invalidInputFailure,
@@ -53,13 +56,15 @@ function plan(
   input: ImportTaskPipelineInput,
   pipelineWorkflowId: string,
 ): Record<'onSucceeded' | 'onFailed', PlannedStep[]> {
+  const startsImport = typeof input === 'object' && input !== null && startsAnImport(input);
   if (
     typeof input !== 'object' ||
     input === null ||
-    typeof input.await !== 'object' ||
-    input.await === null
+    (!startsImport && (typeof input.await !== 'object' || input.await === null))
   ) {
-    throw invalidInputFailure('A pipeline needs an input object with `await`: the awaitImportTask input');
+    throw invalidInputFailure(
+      'A pipeline needs an input object with `await` (the awaitImportTask input), or `start` or `createGraph`',
+    );
   }
   const names = new Set<string>(RESERVED_STEP_NAMES);
   const planList = (list: 'onSucceeded' | 'onFailed') =>
@@ -154,9 +159,31 @@ async function runSteps(
   return outcomes;
 }
 
+function startsAnImport(input: ImportTaskPipelineInput): boolean {
+  return input.start !== undefined || input.createGraph !== undefined;
+}
+
+/** With `start` or `createGraph`: starts the import once, before the wait (checked first, like the steps). */
+async function startIfAsked(input: ImportTaskPipelineInput) {
+  if (!startsAnImport(input)) return undefined;
+  let start: ResolvedImportStart;
+  let deadlineMs: number | undefined;
+  try {
+    start = resolveImportStart(input);
+    deadlineMs = resolveWaitSettings(input.await ?? {}).deadlineMs;
+  } catch (error) {
+    throw invalidInputFailure(
+      `Cannot start the pipeline's import: ${(error as Error).message}`,
+      error as Error,
+    );
+  }
+  const { task, consoleUrl, alreadyStarted } = await startImport(start, deadlineMs);
+  return { taskIdentifier: task.taskId, graphId: task.graphId ?? '', consoleUrl, alreadyStarted };
+}
+
 /** The wait runs as a child workflow, so its continue-as-new keeps the pipeline's own history small. */
 async function awaitAsChild(
-  input: ImportTaskPipelineInput,
+  input: ImportTaskPipelineInput & { await: AwaitImportTaskInput },
   pipelineWorkflowId: string,
 ): Promise<AwaitImportTaskResult> {
   // The pipeline's own start proved the namespace has the attributes: the child may use them too.
@@ -191,13 +218,19 @@ async function awaitAsChild(
 export async function importTaskPipeline(input: ImportTaskPipelineInput): Promise<ImportTaskPipelineResult> {
   const pipelineWorkflowId = workflowInfo().workflowId;
   const planned = plan(input, pipelineWorkflowId);
-  const wait = await awaitAsChild(input, pipelineWorkflowId);
+  const started = await startIfAsked(input);
+  const wait = await awaitAsChild(
+    started
+      ? { ...input, await: waitInputAfterStart({ ...input.await }, started.taskIdentifier) }
+      : (input as ImportTaskPipelineInput & { await: AwaitImportTaskInput }),
+    pipelineWorkflowId,
+  );
   const succeeded = wait.task.phase === 'succeeded';
   const steps = await runSteps(succeeded ? planned.onSucceeded : planned.onFailed, input.parallel === true, {
     task: wait.task,
     pipelineWorkflowId,
   });
-  const result: ImportTaskPipelineResult = { wait, steps };
+  const result: ImportTaskPipelineResult = { ...(started && { started }), wait, steps };
   const failedStep = steps.find((step) => step.status === 'failed');
   if (failedStep) throw pipelineStepFailure(failedStep.name, failedStep.error, result);
   const ended = importEndedFailure(wait.task, [result]);

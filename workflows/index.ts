@@ -5,6 +5,7 @@
 export * from '../src/model';
 export { awaitImportTask } from './await-import-task';
 export { importTaskPipeline } from './import-task-pipeline';
+export { runImportTask } from './run-import-task';
 export { waitForImportTask, type WaitForImportTaskOptions } from './wait-for-import-task';
 export { describeImportTask } from './describe-import-task';
 export { statusQuery, pollNowSignal } from './messages';

@@ -18,19 +18,10 @@ export interface WaitView {
 }
 
 /**
- * What an operator sees of a wait in the Temporal Web UI. Search attributes are written only when `mode`
- * allows: an attribute the namespace does not have fails the workflow task on every retry, so `'auto'`
- * writes them only when the workflow was started with NeptuneImportTaskId — proof the namespace has them.
+ * What an operator sees of a wait in the Temporal Web UI: its search attributes, where `enabled` (see
+ * `searchAttributesEnabled`), and its current details.
  */
-export function createWaitView(
-  taskIdentifier: string,
-  mode: boolean | 'auto',
-  state: WaitLoopState,
-): WaitView {
-  const enabled =
-    mode === true ||
-    (mode === 'auto' && workflowInfo().typedSearchAttributes.get(NEPTUNE_IMPORT_TASK_ID) !== undefined);
-
+export function createWaitView(taskIdentifier: string, enabled: boolean, state: WaitLoopState): WaitView {
   return {
     observe(task) {
       if (!enabled) return;

@@ -11,7 +11,8 @@ export {
   type ImportTaskPhase,
 } from './status-model';
 export type { ImportTaskSnapshot, ImportTaskProgress, ImportTaskImportOptions } from './import-task-snapshot';
-export type { StartImportTaskInput } from './input-validation';
+export type { StartImportTaskInput, CreateGraphUsingImportTaskInput } from './input-validation';
+export type { ImportStartInput, RunImportTaskInput, RunImportTaskResult } from './run-types';
 export {
   NEPTUNE_SEARCH_ATTRIBUTES,
   NEPTUNE_IMPORT_TASK_ID,

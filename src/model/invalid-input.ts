@@ -12,7 +12,7 @@ export class InvalidInputError extends Error {
   constructor(
     readonly field: string,
     readonly received: string,
-    expectation: string,
+    readonly expectation: string,
   ) {
     super(`Invalid ${field}: expected ${expectation}, received ${received}`);
   }

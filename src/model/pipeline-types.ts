@@ -1,5 +1,6 @@
 import type { Duration, RetryPolicy } from '@temporalio/common';
 import type { ImportTaskSnapshot } from './import-task-snapshot';
+import type { ImportStartInput } from './run-types';
 import type { AwaitImportTaskInput, AwaitImportTaskResult } from './wait-types';
 
 interface StepBase {
@@ -41,8 +42,12 @@ export interface PipelineStepContext {
 }
 
 /** Input of the `importTaskPipeline` workflow: the wait, then the steps for each outcome. */
-export interface ImportTaskPipelineInput {
-  await: AwaitImportTaskInput;
+export interface ImportTaskPipelineInput extends ImportStartInput {
+  /**
+   * The wait's input. With `start` or `createGraph` (which start the import first, exactly once) its
+   * `taskIdentifier` is left out: the start makes the task.
+   */
+  await: AwaitImportTaskInput | Omit<AwaitImportTaskInput, 'taskIdentifier'>;
   /** Run after SUCCEEDED. */
   onSucceeded?: PipelineStep[];
   /** Run after FAILED, CANCELLED or DELETED. */
@@ -69,6 +74,8 @@ export interface PipelineStepOutcome {
 
 /** What `importTaskPipeline` returns: the wait's result and every step's outcome. */
 export interface ImportTaskPipelineResult {
+  /** With `start` or `createGraph`: the task the pipeline started, and where to see it. */
+  started?: { taskIdentifier: string; graphId: string; consoleUrl: string; alreadyStarted: boolean };
   wait: AwaitImportTaskResult;
   steps: PipelineStepOutcome[];
 }

@@ -8,8 +8,8 @@ import {
   type AwaitImportTaskInput,
 } from './wait-types';
 
-export interface ResolvedWaitOptions {
-  taskIdentifier: string;
+/** A wait's settings, checked: everything but the task. */
+export interface ResolvedWaitSettings {
   schedule: PollSchedule;
   deadlineMs?: number;
   notFoundGracePeriodMs: number;
@@ -20,12 +20,27 @@ export interface ResolvedWaitOptions {
   maxPollsPerRun: number;
 }
 
+/** A wait's input, checked. */
+export interface ResolvedWaitOptions extends ResolvedWaitSettings {
+  taskIdentifier: string;
+}
+
 /** Checks a wait's input before it starts, so that a typo fails the wait at once instead of its workflow task. */
 export function resolveWaitOptions(input: AwaitImportTaskInput): ResolvedWaitOptions {
   if (typeof input !== 'object' || input === null) {
     throw new InvalidInputError('input', describeReceived(input), 'an object with a taskIdentifier');
   }
   const taskIdentifier = validateTaskIdentifier(input.taskIdentifier);
+  return { taskIdentifier, ...resolveWaitSettings(input) };
+}
+
+/** Checks the settings of a wait whose task is not known yet (it is about to be started). */
+export function resolveWaitSettings(
+  input: Omit<AwaitImportTaskInput, 'taskIdentifier'>,
+): ResolvedWaitSettings {
+  if (typeof input !== 'object' || input === null) {
+    throw new InvalidInputError('input', describeReceived(input), 'an object');
+  }
   const schedule = resolvePollSchedule(input.polling);
   const maxPollsPerRun = input.maxPollsPerRun ?? DEFAULT_MAX_POLLS_PER_RUN;
   if (!Number.isInteger(maxPollsPerRun) || maxPollsPerRun < 1) {
@@ -43,8 +58,7 @@ export function resolveWaitOptions(input: AwaitImportTaskInput): ResolvedWaitOpt
       "true, false or 'auto'",
     );
   }
-  const resolved: ResolvedWaitOptions = {
-    taskIdentifier,
+  const resolved: ResolvedWaitSettings = {
     schedule,
     notFoundGracePeriodMs: parseOptionalDuration('notFoundGracePeriod', input.notFoundGracePeriod) ?? 0,
     cancelImportOnCancel: input.cancelImportOnCancel === true,

@@ -84,3 +84,25 @@ export function pollSummary(taskIdentifier: string, last: ImportTaskSnapshot | u
   const progress = last.details?.progressPercentage;
   return `GetImportTask ${taskIdentifier} — ${last.status}${progress !== undefined ? ` ${progress}%` : ''}`;
 }
+
+/** What `runImportTask` shows as its current details: the start, then the task and where to follow it. */
+export function runDetailsMarkdown(input: {
+  operation: string;
+  subject: string;
+  started?: { task: ImportTaskSnapshot; alreadyStarted: boolean; consoleUrl: string };
+  waitWorkflowId?: string;
+}): string {
+  const { started } = input;
+  if (!started) return `### ${input.operation} ${cell(input.subject)}: starting the import`;
+  const lines = [
+    `### Neptune import task \`${started.task.taskId}\`: ${started.alreadyStarted ? 'found already started' : 'started'}`,
+    '',
+    '| | |',
+    '|---|---|',
+    `| started by | ${input.operation} ${cell(input.subject)} |`,
+  ];
+  if (started.task.graphId) lines.push(`| graph | \`${started.task.graphId}\` |`);
+  lines.push(`| AWS console | [${started.task.taskId}](${started.consoleUrl}) |`);
+  if (input.waitWorkflowId) lines.push(`| waiting in | workflow \`${cell(input.waitWorkflowId)}\` |`);
+  return lines.join('\n');
+}

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { type CancelImportTaskResult, type StartImportTaskResult } from '../../activities';
 import { FailureType } from '../../src/model/failure-types';
-import type { StartImportTaskInput } from '../../src/model/input-validation';
+import type { CreateGraphUsingImportTaskInput, StartImportTaskInput } from '../../src/model/input-validation';
 import { activityFailure } from '../helpers/failures';
 import { TEST_ROLE_ARN, useEmulatorActivities } from '../helpers/emulator';
 
@@ -36,6 +36,14 @@ describe('startImportTask', () => {
     assert.equal(task.graphId, graph);
     assert.equal(task.phase, 'running');
     assert.equal(starts(), 1);
+  });
+
+  it("links the task's page in the AWS console, in the client's region", async () => {
+    const { task, consoleUrl } = await start(startInput(newGraph()));
+    assert.equal(
+      consoleUrl,
+      `https://console.aws.amazon.com/neptune/home?region=us-east-1#analytics-import-task-details:id=${task.taskId}`,
+    );
   });
 
   it('a retry after a lost answer returns the task the first attempt started, and starts no second one', async () => {
@@ -72,6 +80,64 @@ describe('startImportTask', () => {
     assert.equal(failure.type, FailureType.INVALID_INPUT);
     assert.equal(failure.nonRetryable, true);
     assert.match(failure.message, /roleArn/);
+    assert.equal(fixture.emulator.requests.length, 0);
+  });
+});
+
+describe('createGraphUsingImportTask', () => {
+  let graphNames = 0;
+  const createInput = (source = 's3://bucket/people/'): CreateGraphUsingImportTaskInput => ({
+    graphName: `people-${++graphNames}-${Date.now().toString(36)}`,
+    source,
+    roleArn: TEST_ROLE_ARN,
+    format: 'CSV',
+    maxProvisionedMemory: 32,
+  });
+  const create = (input: CreateGraphUsingImportTaskInput, attempt = 1): Promise<StartImportTaskResult> =>
+    new MockActivityEnvironment({ attempt }).run(fixture.activities.createGraphUsingImportTask, input);
+  const creates = () => fixture.emulator.countRequests({ operation: 'CreateGraphUsingImportTask' });
+
+  it('creates the graph with its import and returns the first snapshot and the console link', async () => {
+    const input = createInput();
+    const { task, alreadyStarted, consoleUrl } = await create(input);
+    assert.equal(alreadyStarted, false);
+    assert.equal(task.phase, 'running');
+    assert.match(task.graphId ?? '', /^g-[a-z0-9]{10}$/);
+    assert.match(consoleUrl, new RegExp(`region=us-east-1#analytics-import-task-details:id=${task.taskId}$`));
+    assert.equal(creates(), 1);
+  });
+
+  it('a retry after a lost answer finds the graph by name and returns its task: one graph, one import', async () => {
+    const input = createInput();
+    fixture.emulator.addFault({ operation: 'CreateGraphUsingImportTask', kind: 'malformedJson', count: 1 });
+    const failure = await activityFailure(create(input));
+    assert.equal(failure.nonRetryable, false);
+    const retried = await create(input, 2);
+    assert.equal(retried.alreadyStarted, true);
+    assert.equal(creates(), 1, 'no second CreateGraphUsingImportTask');
+    assert.equal(fixture.emulator.getTask(retried.task.taskId)?.graphId, retried.task.graphId);
+  });
+
+  it('a second call for the name of a graph this import made returns its task (the service says Conflict)', async () => {
+    const input = createInput();
+    const first = await create(input);
+    const again = await create(input);
+    assert.equal(again.alreadyStarted, true);
+    assert.equal(again.task.taskId, first.task.taskId);
+    assert.equal(creates(), 2, 'the second call was answered with a conflict');
+  });
+
+  it('a graph of that name loaded from another source stays a conflict', async () => {
+    const input = createInput();
+    await create(input);
+    const failure = await activityFailure(create({ ...input, source: 's3://bucket/other/' }));
+    assert.equal(failure.type, FailureType.CONFLICT);
+  });
+
+  it('rejects a bad graph name before any request, naming the field', async () => {
+    const failure = await activityFailure(create({ ...createInput(), graphName: 'g-0123456789' }));
+    assert.equal(failure.type, FailureType.INVALID_INPUT);
+    assert.match(failure.message, /graphName/);
     assert.equal(fixture.emulator.requests.length, 0);
   });
 });

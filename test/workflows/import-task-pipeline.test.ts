@@ -9,7 +9,7 @@ import type {
   PipelineStepContext,
 } from '../../src/model/pipeline-types';
 import { importTaskPipeline, receivedQuery, signalReceiverWorkflow } from '../helpers/test-workflows';
-import { emulatorClient } from '../helpers/emulator';
+import { emulatorClient, TEST_ROLE_ARN } from '../helpers/emulator';
 import { FAST_POLLING, useTemporalAndEmulator } from '../helpers/running-worker';
 import { eventually, workflowFailure } from '../helpers/failures';
 
@@ -199,6 +199,27 @@ describe('importTaskPipeline', () => {
       reportRuns.push(run);
     }
     assert.equal(reportRuns.length, 1, 'the child workflow step ran once');
+  });
+
+  it('with `start`, starts the import once, waits for it, then runs the steps', async () => {
+    const graphIdentifier = `g-pipe${Date.now().toString(36).slice(-6).padStart(6, '0')}`;
+    const workflowId = pipelineId();
+    const input: ImportTaskPipelineInput = {
+      start: { graphIdentifier, source: 's3://bucket/pipeline/', roleArn: TEST_ROLE_ARN },
+      await: { polling: FAST_POLLING },
+      onSucceeded: [{ name: 'publish', activityType: 'recordStep', args: ['publish'] }],
+    };
+    const result = await onOwnWorker((run) => run(input, workflowId));
+    assert.equal(result.wait.task.status, 'SUCCEEDED');
+    assert.equal(result.started?.graphId, graphIdentifier);
+    assert.equal(result.started?.taskIdentifier, result.wait.task.taskId);
+    assert.equal(result.steps[0]?.status, 'completed');
+    assert.equal(
+      fixture.emulator.requests.filter(
+        (r) => r.operation === 'StartImportTask' && r.graphId === graphIdentifier,
+      ).length,
+      1,
+    );
   });
 
   it('a rerun of the pipeline under the same id does not run a child workflow step again', async () => {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { before, describe, it } from 'node:test';
 import { Client } from '@temporalio/client';
 import { defaultPayloadConverter, SearchAttributeType } from '@temporalio/common';
@@ -8,7 +9,8 @@ import { ensureSearchAttributes } from '../../src/temporal/ensure-search-attribu
 import { startAwaitImportTask } from '../../src/temporal/start-await-import-task';
 import { NEPTUNE_SEARCH_ATTRIBUTES } from '../../src/model/search-attributes';
 import type { AwaitImportTaskResult } from '../../src/model/wait-types';
-import { awaitImportTask } from '../../workflows';
+import { awaitImportTask, importTaskPipeline } from '../../workflows';
+import { locateTemporalCli } from '../../src/testing/dev-server/locate-temporal-cli';
 import { emulatorClient } from '../helpers/emulator';
 import { FAST_POLLING, useRunningWorker } from '../helpers/running-worker';
 import { eventually } from '../helpers/failures';
@@ -119,18 +121,58 @@ describe('what the Web UI shows of a wait', () => {
     assert.equal(upserts.length, 2, `${upserts.length} upserts for ${result.polls} polls`);
     assert.ok(result.polls > 3, `${result.polls} polls`);
   });
+});
 
-  it("in 'auto' mode, a wait started without the attributes never upserts them", async () => {
+describe("'auto' search attributes, however the wait was started", () => {
+  /** One wait of this status and task, as a visibility query finds it. */
+  async function foundByStatus(taskId: string): Promise<void> {
+    await eventually(async () => {
+      let found = 0;
+      for await (const _ of fixture.temporal.client.workflow.list({
+        query: `NeptuneImportTaskId = '${taskId}' AND NeptuneImportStatus = 'SUCCEEDED'`,
+      })) {
+        found += 1;
+      }
+      return found === 1;
+    }, `the wait for ${taskId} is found by NeptuneImportStatus = 'SUCCEEDED'`);
+  }
+
+  it('started by name, with no attributes at start', async () => {
     const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 300 });
-    const workflowId = `no-attributes-${taskId}`;
     const result = await fixture.temporal.client.workflow.execute(awaitImportTask, {
       taskQueue: fixture.taskQueue,
-      workflowId,
+      workflowId: `by-name-${taskId}`,
       args: [{ taskIdentifier: taskId, polling: FAST_POLLING }],
     });
     assert.equal(result.task.status, 'SUCCEEDED');
-    const upserts = await neptuneUpserts(workflowId);
-    assert.equal(upserts.length, 0);
+    await foundByStatus(taskId);
+  });
+
+  it('started as a child workflow (the pipeline started by name, with no attributes)', async () => {
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 300 });
+    await fixture.temporal.client.workflow.execute(importTaskPipeline, {
+      taskQueue: fixture.taskQueue,
+      workflowId: `as-child-${taskId}`,
+      args: [{ await: { taskIdentifier: taskId, polling: FAST_POLLING } }],
+    });
+    await foundByStatus(taskId);
+  });
+
+  it('started with `temporal workflow start`', async () => {
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 300 });
+    const cli = await locateTemporalCli();
+    assert.ok(cli, 'the Temporal CLI the test run uses');
+    const workflowId = `cli-${taskId}`;
+    execFileSync(cli.path, [
+      ...['workflow', 'start', '--address', fixture.temporal.address, '--namespace', 'default'],
+      ...['--type', 'awaitImportTask', '--task-queue', fixture.taskQueue, '--workflow-id', workflowId],
+      ...['--input', JSON.stringify({ taskIdentifier: taskId, polling: FAST_POLLING })],
+    ]);
+    const result = await fixture.temporal.client.workflow
+      .getHandle<typeof awaitImportTask>(workflowId)
+      .result();
+    assert.equal(result.task.status, 'SUCCEEDED');
+    await foundByStatus(taskId);
   });
 });
 
@@ -202,14 +244,24 @@ describe('a namespace without the search attributes', () => {
   });
 
   it("runs a wait to the end in 'auto' mode when started without the attributes", async () => {
+    let workflowId = '';
     const result = await runWait((taskId, nsQueue) =>
       client.workflow.start(awaitImportTask, {
         taskQueue: nsQueue,
-        workflowId: `auto-${taskId}`,
+        workflowId: (workflowId = `auto-${taskId}`),
         args: [{ taskIdentifier: taskId, polling: FAST_POLLING }],
       }),
     );
     assert.equal((result as AwaitImportTaskResult).task.status, 'SUCCEEDED');
+    const history = await client.workflow.getHandle(workflowId).fetchHistory();
+    const failedTasks = history.events?.filter((e) => e.workflowTaskFailedEventAttributes) ?? [];
+    assert.equal(failedTasks.length, 0, 'no workflow task ever failed for want of the attributes');
+    assert.ok(
+      history.events?.some(
+        (e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'namespaceSearchAttributes',
+      ),
+      'it asked the namespace',
+    );
   });
 
   it('refuses at start, not later, to start a wait with attributes the namespace lacks', async () => {

@@ -45,6 +45,7 @@ export type FaultKind =
   | 'html502'
   | 'html503'
   | 'latency'
+  | 'slowAnswer'
   | 'dropConnection'
   | 'malformedJson'
   | 'unknownStatus'
@@ -55,6 +56,7 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   'html502',
   'html503',
   'latency',
+  'slowAnswer',
   'dropConnection',
   'malformedJson',
   'unknownStatus',
@@ -84,7 +86,10 @@ export interface Fault {
   /** Chance (0..1) that a matching request is hit; drawn from the seeded random stream. */
   rate?: number;
   window?: FaultWindow;
-  /** For `latency`: the delay before answering. */
+  /**
+   * For `latency`: the delay before the request is handled. For `slowAnswer`: the delay after it took
+   * effect, before the answer (a caller that gives up meanwhile has changed the state without knowing it).
+   */
   latencyMs?: number;
   /** Sets a Retry-After header on an error or HTML answer. */
   retryAfterSeconds?: number;

@@ -333,8 +333,8 @@ function checkFault(c: Checker, value: unknown, path: string): void {
     c.number(window, 'fromSeconds', `${path}.window`);
     c.number(window, 'toSeconds', `${path}.window`);
   }
-  if (value['kind'] === 'latency' && value['latencyMs'] === undefined)
-    c.fail(`${path}.latencyMs`, 'is required for a latency fault');
+  if ((value['kind'] === 'latency' || value['kind'] === 'slowAnswer') && value['latencyMs'] === undefined)
+    c.fail(`${path}.latencyMs`, `is required for a ${String(value['kind'])} fault`);
 }
 
 const SCENARIO_KEYS = [

@@ -318,6 +318,10 @@ export class NeptuneEmulator {
       }
     }
 
+    if (fault?.kind === 'slowAnswer') {
+      await this.sleep(fault.latencyMs ?? 0);
+      if (this.closed) return;
+    }
     if (fault?.kind === 'malformedJson') {
       // The operation took effect; only the answer is mangled, as a broken proxy would.
       writeJsonText(

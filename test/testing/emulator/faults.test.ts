@@ -2,12 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   GetImportTaskCommand,
+  StartImportTaskCommand,
   ListImportTasksCommand,
   ThrottlingException,
 } from '@aws-sdk/client-neptune-graph';
 import { FaultInjector, type Fault } from '../../../src/testing/emulator/faults';
 import { mulberry32 } from '../../../src/testing/seeded-random';
-import { rejection, startHarness, useHarnessWithTwoTasks, type Harness } from './harness';
+import { rejection, ROLE_ARN, startHarness, useHarnessWithTwoTasks, type Harness } from './harness';
 
 describe('FaultInjector', () => {
   const request = { operation: 'GetImportTask' as const, clockSeconds: 0 };
@@ -66,6 +67,22 @@ describe('faults through the emulator', () => {
   useHarnessWithTwoTasks((fresh) => ({ h, a, b } = fresh));
 
   const get = (taskIdentifier: string) => h.client.send(new GetImportTaskCommand({ taskIdentifier }));
+
+  it('slowAnswer: the start takes effect at once, its answer comes later', async () => {
+    h.emulator.addFault({ operation: 'StartImportTask', kind: 'slowAnswer', latencyMs: 400, count: 1 });
+    const graphIdentifier = 'g-slowanswer';
+    const answer = h.client.send(
+      new StartImportTaskCommand({ graphIdentifier, source: 's3://bucket/x/', roleArn: ROLE_ARN }),
+    );
+    let pendingWhenStarted = true;
+    void answer.finally(() => (pendingWhenStarted = false));
+    while (h.emulator.getGraph(graphIdentifier) === undefined) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    assert.ok(pendingWhenStarted, 'the task existed before the answer arrived');
+    assert.equal((await answer).graphId, graphIdentifier);
+    assert.equal(h.emulator.countRequests({ operation: 'StartImportTask' }), 1);
+  });
 
   it('count: two throttles, then the task is served', async () => {
     h.emulator.addFault({ kind: 'ThrottlingException', operation: 'GetImportTask', count: 2 });

@@ -1,0 +1,60 @@
+import type { NeptuneGraphClient } from '@aws-sdk/client-neptune-graph';
+import { Context } from '@temporalio/activity';
+import { createNeptuneGraphClient, type NeptuneClientSettings } from '../src/neptune/create-client';
+import { toActivityFailure, type NeptuneOperation } from './activity-failure';
+
+/**
+ * How every activity of this library sends a request: one client per factory, built on first use, each
+ * request aborted with the activity, and whatever it throws classified into an ApplicationFailure.
+ */
+export interface NeptuneCalls {
+  client(): NeptuneGraphClient;
+  /**
+   * One request: the activity's cancellation aborts it (and is rethrown as such); any other error may be
+   * turned into an answer by `recover` (returning undefined declines), and is classified otherwise.
+   */
+  call<T>(
+    operation: NeptuneOperation,
+    subject: string,
+    send: (abortSignal: AbortSignal) => Promise<T>,
+    options?: { notFoundIsTransient?: boolean; recover?: (error: unknown) => Promise<T | undefined> },
+  ): Promise<T>;
+  /** Input checks run before any request; what they reject fails the activity, not retried. */
+  checked<T>(operation: NeptuneOperation, validate: () => T): T;
+  /** The region the client resolved (from its settings or the standard AWS configuration). */
+  region(): Promise<string>;
+}
+
+export function createNeptuneCalls(settings: {
+  client?: NeptuneGraphClient;
+  clientSettings?: NeptuneClientSettings;
+}): NeptuneCalls {
+  let client = settings.client;
+  // Built on first use, not at worker start: a missing region then fails an activity (classified, not
+  // retried) instead of crashing the worker.
+  const neptune = () => (client ??= createNeptuneGraphClient(settings.clientSettings));
+  return {
+    client: neptune,
+    async call(operation, subject, send, options = {}) {
+      const signal = Context.current().cancellationSignal;
+      try {
+        return await send(signal);
+      } catch (error) {
+        if (signal.aborted) throw signal.reason ?? error;
+        const recovered = await options.recover?.(error);
+        if (recovered !== undefined) return recovered;
+        throw toActivityFailure(error, operation, subject, {
+          notFoundIsTransient: options.notFoundIsTransient,
+        });
+      }
+    },
+    checked(operation, validate) {
+      try {
+        return validate();
+      } catch (error) {
+        throw toActivityFailure(error, operation, '');
+      }
+    },
+    region: () => neptune().config.region(),
+  };
+}

@@ -1,0 +1,46 @@
+import {
+  validateCreateGraphUsingImportTaskInput,
+  validateStartImportTaskInput,
+  type CreateGraphUsingImportTaskInput,
+  type StartImportTaskInput,
+} from './input-validation';
+import { describeReceived, InvalidInputError } from './invalid-input';
+import type { ImportStartInput } from './run-types';
+
+/** An import start, checked: which operation, and its request. */
+export type ResolvedImportStart =
+  | { operation: 'StartImportTask'; request: StartImportTaskInput; subject: string }
+  | { operation: 'CreateGraphUsingImportTask'; request: CreateGraphUsingImportTaskInput; subject: string };
+
+/** Prefixes the field of an input error, so that it names the field as the caller wrote it (`start.roleArn`). */
+function within<T>(prefix: string, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error;
+    const field = error.field === 'input' ? prefix : `${prefix}.${error.field}`;
+    throw new InvalidInputError(
+      field,
+      error.received,
+      error.message.replace(/^.*?: expected (.*), received .*$/s, '$1'),
+    );
+  }
+}
+
+/** Checks `start` / `createGraph`: exactly one, and a request the service can take. */
+export function resolveImportStart(input: ImportStartInput): ResolvedImportStart {
+  const { start, createGraph } = input ?? {};
+  if ((start === undefined) === (createGraph === undefined)) {
+    throw new InvalidInputError(
+      start === undefined ? 'start' : 'createGraph',
+      start === undefined ? 'undefined' : describeReceived(createGraph),
+      'exactly one of `start` (StartImportTask) and `createGraph` (CreateGraphUsingImportTask)',
+    );
+  }
+  if (start !== undefined) {
+    const request = within('start', () => validateStartImportTaskInput(start));
+    return { operation: 'StartImportTask', request, subject: request.graphIdentifier };
+  }
+  const request = within('createGraph', () => validateCreateGraphUsingImportTaskInput(createGraph));
+  return { operation: 'CreateGraphUsingImportTask', request, subject: request.graphName };
+}

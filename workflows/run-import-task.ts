@@ -1,0 +1,65 @@
+import {
+  ChildWorkflowFailure,
+  executeChild,
+  isCancellation,
+  setCurrentDetails,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { resolveImportStart, type ResolvedImportStart } from '../src/model/resolve-import-start';
+import { resolveWaitSettings, type ResolvedWaitSettings } from '../src/model/resolve-wait-options';
+import { type RunImportTaskInput, type RunImportTaskResult } from '../src/model/run-types';
+import { runDetailsMarkdown } from '../src/model/wait-presentation';
+import { awaitImportTask } from './await-import-task';
+import { childWaitFailure, invalidInputFailure } from './failures';
+import { startImport, waitInputAfterStart } from './start-import';
+
+function resolveOrFail(input: RunImportTaskInput): {
+  start: ResolvedImportStart;
+  settings: ResolvedWaitSettings;
+} {
+  try {
+    const { start: _start, createGraph: _createGraph, ...wait } = input ?? {};
+    return { start: resolveImportStart(input), settings: resolveWaitSettings(wait) };
+  } catch (error) {
+    throw invalidInputFailure(`Cannot run an import task: ${(error as Error).message}`, error as Error);
+  }
+}
+
+/**
+ * Starts a Neptune Analytics import (StartImportTask into a graph, or CreateGraphUsingImportTask for a new
+ * one) exactly once, then waits for it to end as the child workflow `<id>/await` (an `awaitImportTask`,
+ * with its own bounded history, search attributes, status query and pollNow signal). Returns the wait's
+ * result with the task, its graph and its AWS console page; fails as the wait does (ImportTaskFailed, …).
+ *
+ * A retried start, a worker that dies mid-start or a rerun while the import runs never start a second
+ * import: the start activity finds what was started (by graph and source, or by graph name).
+ */
+export async function runImportTask(input: RunImportTaskInput): Promise<RunImportTaskResult> {
+  const { start, settings } = resolveOrFail(input);
+  const workflowId = workflowInfo().workflowId;
+  setCurrentDetails(runDetailsMarkdown({ operation: start.operation, subject: start.subject }));
+  const started = await startImport(start, settings.deadlineMs);
+  const taskIdentifier = started.task.taskId;
+  const graphId = started.task.graphId ?? '';
+  const waitWorkflowId = `${workflowId}/await`;
+  setCurrentDetails(
+    runDetailsMarkdown({ operation: start.operation, subject: start.subject, started, waitWorkflowId }),
+  );
+  try {
+    const wait = await executeChild(awaitImportTask, {
+      workflowId: waitWorkflowId,
+      args: [waitInputAfterStart(input, taskIdentifier)],
+      staticSummary: `Wait for Neptune Analytics import task ${taskIdentifier}`,
+    });
+    return {
+      ...wait,
+      taskIdentifier,
+      graphId,
+      consoleUrl: started.consoleUrl,
+      alreadyStarted: started.alreadyStarted,
+    };
+  } catch (error) {
+    if (isCancellation(error) || !(error instanceof ChildWorkflowFailure)) throw error;
+    throw childWaitFailure(error);
+  }
+}
