@@ -6,6 +6,7 @@ import {
   getExternalWorkflowHandle,
   isCancellation,
   proxyActivities,
+  patched,
   workflowInfo,
   WorkflowIdReusePolicy,
 } from '@temporalio/workflow';
@@ -15,9 +16,9 @@ import type {
   ImportTaskPipelineResult,
   PipelineStep,
   PipelineStepContext,
-  PipelineStepKind,
   PipelineStepOutcome,
 } from '../src/model/pipeline-types';
+import { planPipelineSteps, type PlannedStep } from '../src/model/pipeline-plan';
 import { NEPTUNE_IMPORT_TASK_ID } from '../src/model/search-attributes';
 import type { AwaitImportTaskInput, AwaitImportTaskResult } from '../src/model/wait-types';
 import { resolveImportStart, type ResolvedImportStart } from '../src/model/resolve-import-start';
@@ -31,57 +32,16 @@ import {
   waitWithoutTerminalStatusFailure,
 } from './failures';
 
-function kindOf(step: PipelineStep): PipelineStepKind | undefined {
-  if (typeof step !== 'object' || step === null) return undefined;
-  if ('workflowType' in step && typeof step.workflowType === 'string') return 'childWorkflow';
-  if ('activityType' in step && typeof step.activityType === 'string') return 'activity';
-  if ('signalName' in step && typeof step.signalName === 'string' && typeof step.workflowId === 'string') {
-    return 'signal';
-  }
-  return undefined;
-}
-
-interface PlannedStep {
-  step: PipelineStep;
-  kind: PipelineStepKind;
-  name: string;
-  stepId: string;
-}
-
-/** `<pipeline id>/await` is the wait's own child workflow. */
-const RESERVED_STEP_NAMES = ['await'];
+/** Pipelines started before 0.2.0 took any step name; replaying them must not start refusing one. */
+const STRING_STEP_NAMES = 'pipeline-step-names-are-strings';
 
 /** Checks every step up front: a typo must fail the pipeline before it waits for hours, not after. */
-function plan(
-  input: ImportTaskPipelineInput,
-  pipelineWorkflowId: string,
-): Record<'onSucceeded' | 'onFailed', PlannedStep[]> {
-  const startsImport = typeof input === 'object' && input !== null && startsAnImport(input);
-  if (
-    typeof input !== 'object' ||
-    input === null ||
-    (!startsImport && (typeof input.await !== 'object' || input.await === null))
-  ) {
-    throw invalidInputFailure(
-      'A pipeline needs an input object with `await` (the awaitImportTask input), or `start` or `createGraph`',
-    );
+function plan(input: ImportTaskPipelineInput, pipelineWorkflowId: string) {
+  try {
+    return planPipelineSteps(input, pipelineWorkflowId, { anyName: !patched(STRING_STEP_NAMES) });
+  } catch (error) {
+    throw invalidInputFailure(`Invalid pipeline: ${(error as Error).message}`, error as Error);
   }
-  const names = new Set<string>(RESERVED_STEP_NAMES);
-  const planList = (list: 'onSucceeded' | 'onFailed') =>
-    (input[list] ?? []).map((step, index): PlannedStep => {
-      const kind = kindOf(step);
-      const name = (kind ? step.name : undefined) ?? `${list}-${index}`;
-      if (!kind || names.has(name)) {
-        throw invalidInputFailure(
-          kind
-            ? `Pipeline step name ${JSON.stringify(name)} is reserved or used twice: step ids must be unique`
-            : `Pipeline step ${list}[${index}] needs workflowType, activityType, or workflowId and signalName`,
-        );
-      }
-      names.add(name);
-      return { step, kind, name, stepId: `${pipelineWorkflowId}/${name}` };
-    });
-  return { onSucceeded: planList('onSucceeded'), onFailed: planList('onFailed') };
 }
 
 async function runStepOnce(

@@ -8,5 +8,5 @@ export { importTaskPipeline } from './import-task-pipeline';
 export { runImportTask } from './run-import-task';
 export { waitForImportTask, type WaitForImportTaskOptions } from './wait-for-import-task';
 export { describeImportTask } from './describe-import-task';
-export { statusQuery, pollNowSignal } from './messages';
+export { statusQuery, runStatusQuery, pollNowSignal } from './messages';
 export { proxyNeptuneImportActivities } from './neptune-activities';

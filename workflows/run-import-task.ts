@@ -3,14 +3,16 @@ import {
   executeChild,
   isCancellation,
   setCurrentDetails,
+  setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
 import { resolveImportStart, type ResolvedImportStart } from '../src/model/resolve-import-start';
 import { resolveWaitSettings, type ResolvedWaitSettings } from '../src/model/resolve-wait-options';
-import { type RunImportTaskInput, type RunImportTaskResult } from '../src/model/run-types';
+import type { RunImportTaskInput, RunImportTaskResult, RunImportTaskStatus } from '../src/model/run-types';
 import { runDetailsMarkdown } from '../src/model/wait-presentation';
 import { awaitImportTask } from './await-import-task';
 import { childWaitFailure, invalidInputFailure } from './failures';
+import { runStatusQuery } from './messages';
 import { startImport, waitInputAfterStart } from './start-import';
 
 function resolveOrFail(input: RunImportTaskInput): {
@@ -37,11 +39,14 @@ function resolveOrFail(input: RunImportTaskInput): {
 export async function runImportTask(input: RunImportTaskInput): Promise<RunImportTaskResult> {
   const { start, settings } = resolveOrFail(input);
   const workflowId = workflowInfo().workflowId;
+  let status: RunImportTaskStatus = { stage: 'starting' };
+  setHandler(runStatusQuery, () => status);
   setCurrentDetails(runDetailsMarkdown({ operation: start.operation, subject: start.subject }));
   const started = await startImport(start, settings.deadlineMs);
   const taskIdentifier = started.task.taskId;
   const graphId = started.task.graphId ?? '';
   const waitWorkflowId = `${workflowId}/await`;
+  status = { stage: 'waiting', taskIdentifier, graphId, consoleUrl: started.consoleUrl, waitWorkflowId };
   setCurrentDetails(
     runDetailsMarkdown({ operation: start.operation, subject: start.subject, started, waitWorkflowId }),
   );

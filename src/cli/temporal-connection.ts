@@ -6,18 +6,51 @@ import { NativeConnection } from '@temporalio/worker';
  * Where Temporal is, from the standard environment configuration: TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE,
  * TEMPORAL_API_KEY, TEMPORAL_TLS*, TEMPORAL_PROFILE and the TOML file (as the `temporal` CLI reads them).
  */
-function connectConfig() {
+export function connectConfig() {
   const { connectionOptions, namespace } = loadClientConnectConfig();
-  return { connectionOptions, namespace: namespace ?? 'default' };
+  return {
+    connectionOptions,
+    namespace: namespace ?? 'default',
+    address: connectionOptions.address ?? 'localhost:7233',
+  };
 }
 
-export async function connectClient(): Promise<{ client: Client; close: () => Promise<void> }> {
-  const { connectionOptions, namespace } = connectConfig();
-  const connection = await Connection.connect(connectionOptions);
-  return { client: new Client({ connection, namespace }), close: () => connection.close() };
+/** A command's way to Temporal. */
+export interface Connected {
+  client: Client;
+  /** host:port, as the environment configuration named it. */
+  address: string;
+  close(): Promise<void>;
+}
+
+/** Thrown when Temporal cannot be reached: says where the command looked, and how to point it elsewhere. */
+export class TemporalUnreachableError extends Error {
+  constructor(address: string, cause: unknown) {
+    super(
+      `Cannot reach Temporal at ${address} (${(cause as Error)?.message ?? String(cause)}). ` +
+        'Set TEMPORAL_ADDRESS (or a TEMPORAL_PROFILE) to where your Temporal server listens.',
+      { cause },
+    );
+    this.name = 'TemporalUnreachable';
+  }
+}
+
+export async function connectClient(): Promise<Connected> {
+  const { connectionOptions, namespace, address } = connectConfig();
+  let connection: Connection;
+  try {
+    connection = await Connection.connect({ connectTimeout: '5 seconds', ...connectionOptions });
+  } catch (error) {
+    throw new TemporalUnreachableError(address, error);
+  }
+  return { client: new Client({ connection, namespace }), address, close: () => connection.close() };
 }
 
 export async function connectWorker(): Promise<{ connection: NativeConnection; namespace: string }> {
-  const { connectionOptions, namespace } = connectConfig();
-  return { connection: await NativeConnection.connect(connectionOptions), namespace };
+  const { connectionOptions, namespace, address } = connectConfig();
+  try {
+    return { connection: await NativeConnection.connect(connectionOptions), namespace };
+  } catch (error) {
+    throw new TemporalUnreachableError(address, error);
+  }
 }

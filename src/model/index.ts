@@ -12,7 +12,12 @@ export {
 } from './status-model';
 export type { ImportTaskSnapshot, ImportTaskProgress, ImportTaskImportOptions } from './import-task-snapshot';
 export type { StartImportTaskInput, CreateGraphUsingImportTaskInput } from './input-validation';
-export type { ImportStartInput, RunImportTaskInput, RunImportTaskResult } from './run-types';
+export type {
+  ImportStartInput,
+  RunImportTaskInput,
+  RunImportTaskResult,
+  RunImportTaskStatus,
+} from './run-types';
 export {
   NEPTUNE_SEARCH_ATTRIBUTES,
   NEPTUNE_IMPORT_TASK_ID,

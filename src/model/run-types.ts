@@ -27,6 +27,16 @@ export interface RunImportTaskResult extends AwaitImportTaskResult {
   alreadyStarted: boolean;
 }
 
+/** The `status` query of `runImportTask`: where the run is, and (once started) which task and wait. */
+export interface RunImportTaskStatus {
+  stage: 'starting' | 'waiting';
+  taskIdentifier?: string;
+  graphId?: string;
+  consoleUrl?: string;
+  /** The child workflow that waits: query its own `status` for the import's progress. */
+  waitWorkflowId?: string;
+}
+
 /**
  * Right after a start the service may not know its task yet (eventual consistency): unless the input says
  * otherwise, a wait that follows a start retries a not-found answer for this long.

@@ -49,7 +49,11 @@ describe('package exports', () => {
        };`,
     );
     const node = (...args: string[]) =>
-      execFileSync(process.execPath, ['--require', preload, ...args], { cwd: root, encoding: 'utf8' });
+      execFileSync(process.execPath, ['--require', preload, ...args], {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
     const loaded = node(
       '-e',
       "require('temporal-neptune-import'); require('temporal-neptune-import/workflows'); console.log('loaded')",

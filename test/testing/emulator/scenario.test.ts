@@ -44,7 +44,10 @@ describe('scenario validation', () => {
       const out = await get();
       assert.equal(out.status, 'INITIALIZING');
       assert.equal(out.format, 'OPEN_CYPHER');
+      // Real speed (timeScale 1): a minute later it is importing, three minutes later it has succeeded.
       clock.advanceSeconds(60);
+      assert.equal((await get()).status, 'IMPORTING');
+      clock.advanceSeconds(120);
       assert.equal((await get()).status, 'SUCCEEDED');
     } finally {
       client.destroy();

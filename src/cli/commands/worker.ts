@@ -1,5 +1,5 @@
-import { createNeptuneImportWorker } from '../temporal/worker';
-import { connectWorker } from './temporal-connection';
+import { createNeptuneImportWorker } from '../../temporal/worker';
+import { connectWorker } from '../temporal-connection';
 
 /**
  * `neptune-import worker`: runs this library's workflows and activities. Neptune is reached through the

@@ -1,0 +1,156 @@
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import type { PipelineStepContext, ImportTaskPipelineResult } from '../../model/pipeline-types';
+import { createNeptuneGraphClient } from '../../neptune/create-client';
+import { createNeptuneImportWorker } from '../../temporal/worker';
+import { startDevServer, type DevServer } from '../../testing/dev-server/start-dev-server';
+import { NeptuneEmulator } from '../../testing/emulator';
+import type { Scenario } from '../../testing/emulator/scenario';
+import { ExitCode } from '../exit-codes';
+import { follow, waitStatusOf } from '../follow';
+import { reportOutcome } from '../outcome';
+import { createProgressView, type Output } from '../progress-view';
+import { connectConfig } from '../temporal-connection';
+
+/**
+ * The demo import, at real speed: about 45 s through INITIALIZING, ANALYZING_DATA and IMPORTING, with the
+ * service throttling two GetImportTask calls half-way (Temporal retries them; the Web UI shows the
+ * pending activity's attempts).
+ */
+export const DEMO_SCENARIO: Scenario = {
+  description: 'neptune-import demo: a 45-second import that meets a throttling burst',
+  timeScale: 1,
+  defaultTimeline: 'succeeds',
+  defaultDurationSeconds: 45,
+  faults: [
+    { operation: 'GetImportTask', kind: 'ThrottlingException', window: { fromSeconds: 15 }, count: 2 },
+  ],
+};
+
+const DEMO_TASK_QUEUE = 'neptune-import-demo';
+const DEMO_CREDENTIALS = { accessKeyId: 'AKIDEMULATOR', secretAccessKey: 'emulator-does-not-check' };
+
+export interface DemoFlags {
+  keep?: boolean;
+  graph: string;
+  source: string;
+  roleArn: string;
+}
+
+/** The downstream step of the demo's pipeline: what a data team would run once the graph is loaded. */
+async function refreshSearchIndex(context: PipelineStepContext, index: string): Promise<string> {
+  return `search index ${index} refreshed from ${context.task.graphId} after import ${context.task.taskId}`;
+}
+
+/**
+ * `neptune-import demo` (`npm run demo`): the whole lifecycle on one machine. Without TEMPORAL_ADDRESS it
+ * starts the Temporal dev server with its Web UI and the Neptune Analytics emulator; with it, it uses that
+ * server and the standard AWS configuration (AWS_ENDPOINT_URL_NEPTUNE_GRAPH points it at an emulator).
+ * An in-process worker runs an importTaskPipeline that starts the import, waits with a progress bar, then
+ * runs one downstream step. Everything it started stops at the end, unless --keep.
+ */
+export async function demoCommand(flags: DemoFlags, output: Output): Promise<ExitCode> {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const say = (line: string) => output.stdout.write(`${line}\n`);
+  const external = process.env['TEMPORAL_ADDRESS'] !== undefined;
+  const stops: (() => Promise<void>)[] = [];
+  try {
+    let address: string;
+    let uiUrl: string | undefined;
+    let server: DevServer | undefined;
+    if (external) {
+      address = connectConfig().address;
+      say(`Temporal: ${address} (TEMPORAL_ADDRESS)`);
+    } else {
+      server = await startDevServer({ ui: true, log: say });
+      stops.push(() => server!.stop());
+      address = server.address;
+      uiUrl = server.uiUrl;
+      say(`Temporal dev server: ${address}; Web UI ${uiUrl}`);
+    }
+    let emulator: NeptuneEmulator | undefined;
+    if (!external) {
+      emulator = await NeptuneEmulator.start({ port: 0, scenario: DEMO_SCENARIO });
+      stops.push(() => emulator!.close());
+      say(`Neptune Analytics emulator: ${emulator.endpoint} (a 45 s import, throttled twice half-way)`);
+    }
+    const neptune = emulator
+      ? createNeptuneGraphClient({
+          endpoint: emulator.endpoint,
+          region: 'us-east-1',
+          credentials: DEMO_CREDENTIALS,
+        })
+      : createNeptuneGraphClient();
+
+    const { connectionOptions, namespace } = connectConfig();
+    const connection = await Connection.connect(external ? connectionOptions : { address });
+    stops.push(() => connection.close());
+    const client = new Client({ connection, namespace: external ? namespace : 'default' });
+    const workerConnection = await NativeConnection.connect(external ? connectionOptions : { address });
+    stops.push(() => workerConnection.close());
+    const worker = await createNeptuneImportWorker({
+      connection: workerConnection,
+      namespace: external ? namespace : 'default',
+      taskQueue: DEMO_TASK_QUEUE,
+      neptune: { client: neptune },
+      activities: { refreshSearchIndex },
+    });
+    const running = worker.run();
+    stops.push(async () => {
+      worker.shutdown();
+      await running;
+    });
+    say(`Worker on task queue ${DEMO_TASK_QUEUE}`);
+
+    const workflowId = `neptune-import-demo-${new Date().toISOString().replace(/[-:]|\.\d+/g, '')}`;
+    const handle = await client.workflow.start('importTaskPipeline', {
+      taskQueue: DEMO_TASK_QUEUE,
+      workflowId,
+      staticSummary: 'neptune-import demo: import, wait, refresh the search index',
+      args: [
+        {
+          start: {
+            graphIdentifier: flags.graph,
+            source: flags.source,
+            roleArn: flags.roleArn,
+            format: 'CSV',
+          },
+          await: {},
+          onSucceeded: [
+            { name: 'refresh-search-index', activityType: 'refreshSearchIndex', args: ['movies'] },
+          ],
+        },
+      ],
+    });
+    say(`Started pipeline ${workflowId}: StartImportTask into ${flags.graph}, then refresh-search-index`);
+    if (uiUrl) say(`Web UI: ${uiUrl}/namespaces/default/workflows/${encodeURIComponent(workflowId)}`);
+    const view = createProgressView({ label: flags.graph, json: false, output });
+    const followed = await follow<ImportTaskPipelineResult>(
+      handle,
+      waitStatusOf(client.workflow.getHandle(`${workflowId}/await`)),
+      view,
+      1000,
+    );
+    if (!('result' in followed)) return reportOutcome(followed, { label: workflowId, json: false, output });
+    const { wait, steps, started } = followed.result;
+    reportOutcome(
+      { result: { ...wait, ...(started && { consoleUrl: started.consoleUrl }) } },
+      { label: wait.task.taskId, json: false, output },
+    );
+    for (const step of steps) say(`step ${step.name}: ${step.status} → ${JSON.stringify(step.result)}`);
+    if (emulator) {
+      const throttled = emulator.requests.filter((r) => r.errorType === 'ThrottlingException').length;
+      say(
+        `The emulator throttled ${throttled} GetImportTask calls; Temporal retried them (see the wait's activities).`,
+      );
+    }
+    if (flags.keep && server) {
+      say(`--keep: the dev server and its Web UI stay up at ${uiUrl}; Ctrl-C to stop.`);
+      await new Promise<void>((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
+    }
+    return ExitCode.OK;
+  } finally {
+    // What started last stops first: the worker, its connections, the emulator, the server.
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  }
+}

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { WorkflowIdReusePolicy } from '@temporalio/client';
+import { describeReceived, InvalidInputError } from '../../model/invalid-input';
+import { planPipelineSteps } from '../../model/pipeline-plan';
+import type { ImportTaskPipelineInput, ImportTaskPipelineResult } from '../../model/pipeline-types';
+import { resolveImportStart } from '../../model/resolve-import-start';
+import { resolveWaitOptions, resolveWaitSettings } from '../../model/resolve-wait-options';
+import type { AwaitImportTaskInput } from '../../model/wait-types';
+import { ExitCode } from '../exit-codes';
+import { follow, waitStatusOf } from '../follow';
+import { reportOutcome } from '../outcome';
+import { createProgressView, type Output } from '../progress-view';
+import type { Connected } from '../temporal-connection';
+
+/** Reads and checks a pipeline spec (the `importTaskPipeline` input as JSON), every field before anything starts. */
+export function readPipelineSpec(file: string): ImportTaskPipelineInput {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new InvalidInputError(
+      '--spec',
+      describeReceived(file),
+      `a readable file (${(error as Error).message})`,
+    );
+  }
+  let spec: ImportTaskPipelineInput;
+  try {
+    spec = JSON.parse(text) as ImportTaskPipelineInput;
+  } catch (error) {
+    throw new InvalidInputError(
+      '--spec',
+      describeReceived(file),
+      `a JSON file (${(error as Error).message})`,
+    );
+  }
+  planPipelineSteps(spec, 'check');
+  if (spec.start !== undefined || spec.createGraph !== undefined) {
+    resolveImportStart(spec);
+    resolveWaitSettings(spec.await ?? {});
+  } else {
+    resolveWaitOptions(spec.await as AwaitImportTaskInput);
+  }
+  return spec;
+}
+
+/** `neptune-import pipeline --spec file.json`: starts `importTaskPipeline` and follows its wait. */
+export async function pipelineCommand(
+  flags: { spec: string; workflowId?: string; taskQueue: string; json?: boolean; detach?: boolean },
+  { client }: Connected,
+  output: Output,
+  refreshMs: number,
+): Promise<ExitCode> {
+  const json = flags.json === true;
+  const spec = readPipelineSpec(flags.spec);
+  const workflowId =
+    flags.workflowId ?? `neptune-import-pipeline-${new Date().toISOString().replace(/[-:]|\.\d+/g, '')}`;
+  const handle = await client.workflow.start('importTaskPipeline', {
+    taskQueue: flags.taskQueue,
+    workflowId,
+    args: [spec],
+    workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
+    staticSummary: 'Neptune Analytics import pipeline',
+  });
+  const view = createProgressView({ label: workflowId, json, output });
+  view.note(`Started pipeline ${workflowId}`);
+  if (flags.detach) {
+    if (json) output.stdout.write(`${JSON.stringify({ workflowId })}\n`);
+    return ExitCode.OK;
+  }
+  const wait = client.workflow.getHandle(`${workflowId}/await`);
+  const followed = await follow<ImportTaskPipelineResult>(handle, waitStatusOf(wait), view, refreshMs);
+  if ('result' in followed) {
+    const { result } = followed;
+    if (json) output.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    else {
+      const consoleUrl = result.started?.consoleUrl;
+      reportOutcome(
+        { result: { ...result.wait, ...(consoleUrl !== undefined && { consoleUrl }) } },
+        { label: result.wait.task.taskId, json: false, output },
+      );
+      for (const step of result.steps) {
+        output.stdout.write(
+          `step ${step.name}: ${step.status}${step.result !== undefined ? ` → ${JSON.stringify(step.result)}` : ''}\n`,
+        );
+      }
+    }
+    return ExitCode.OK;
+  }
+  return reportOutcome(followed, { label: workflowId, json, output });
+}

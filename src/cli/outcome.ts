@@ -1,0 +1,40 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { formatDuration } from '../model/durations';
+import type { AwaitImportTaskResult } from '../model/wait-types';
+import { ExitCode, exitCodeOfFailureType } from './exit-codes';
+import type { Followed } from './follow';
+import type { Output } from './progress-view';
+
+/**
+ * Prints how a followed wait ended (a line, or with --json the result object alone on stdout) and
+ * returns the exit code: 0 SUCCEEDED, 2 the import ended otherwise, 3 a permanent error, 4 the deadline.
+ */
+export function reportOutcome(
+  followed: Followed<AwaitImportTaskResult & { consoleUrl?: string }>,
+  options: { label: string; json: boolean; output: Output },
+): ExitCode {
+  const { label, json, output } = options;
+  if ('result' in followed) {
+    const { result } = followed;
+    if (json) output.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    else {
+      output.stdout.write(
+        `${label}: ${result.task.status} after ${formatDuration(result.waitedMs)} ` +
+          `(${result.polls} poll${result.polls === 1 ? '' : 's'}, ${result.runs} run${result.runs === 1 ? '' : 's'})\n`,
+      );
+      if (result.consoleUrl) output.stdout.write(`AWS console: ${result.consoleUrl}\n`);
+    }
+    return result.task.phase === 'succeeded' ? ExitCode.OK : ExitCode.IMPORT_ENDED;
+  }
+  const { failure } = followed;
+  const type = failure instanceof ApplicationFailure ? (failure.type ?? undefined) : undefined;
+  if (json) {
+    const details = failure instanceof ApplicationFailure ? failure.details : undefined;
+    output.stdout.write(
+      `${JSON.stringify({ failure: { type: type ?? failure.name, message: failure.message, details } }, null, 2)}\n`,
+    );
+  } else {
+    output.stdout.write(`${label}: ${type ?? failure.name}: ${failure.message}\n`);
+  }
+  return exitCodeOfFailureType(type);
+}

@@ -1,0 +1,73 @@
+import { describeReceived, InvalidInputError } from './invalid-input';
+import type { ImportTaskPipelineInput, PipelineStep, PipelineStepKind } from './pipeline-types';
+
+/** A step as the pipeline runs it: its kind, its name and its id, `<pipeline id>/<name>`. */
+export interface PlannedStep {
+  step: PipelineStep;
+  kind: PipelineStepKind;
+  name: string;
+  stepId: string;
+}
+
+/** `<pipeline id>/await` is the wait's own child workflow. */
+const RESERVED_STEP_NAMES = ['await'];
+
+function kindOf(step: PipelineStep): PipelineStepKind | undefined {
+  if (typeof step !== 'object' || step === null) return undefined;
+  if ('workflowType' in step && typeof step.workflowType === 'string') return 'childWorkflow';
+  if ('activityType' in step && typeof step.activityType === 'string') return 'activity';
+  if ('signalName' in step && typeof step.signalName === 'string' && typeof step.workflowId === 'string') {
+    return 'signal';
+  }
+  return undefined;
+}
+
+/**
+ * Checks a pipeline's input and names its steps, before anything runs: a typo must fail the pipeline (or
+ * the command that would start it) before it waits for hours, not after. Throws an InvalidInputError
+ * naming the field.
+ */
+export function planPipelineSteps(
+  input: ImportTaskPipelineInput,
+  pipelineWorkflowId: string,
+  /** Pipelines started before 0.2.0 took any step name (a number too); their replays must keep doing so. */
+  options: { anyName?: boolean } = {},
+): Record<'onSucceeded' | 'onFailed', PlannedStep[]> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new InvalidInputError('input', describeReceived(input), 'a pipeline input object');
+  }
+  const startsImport = input.start !== undefined || input.createGraph !== undefined;
+  if (!startsImport && (typeof input.await !== 'object' || input.await === null)) {
+    throw new InvalidInputError(
+      'await',
+      describeReceived(input.await),
+      'the awaitImportTask input (or `start` or `createGraph` to start the import)',
+    );
+  }
+  const names = new Set<string>(RESERVED_STEP_NAMES);
+  const planList = (list: 'onSucceeded' | 'onFailed'): PlannedStep[] => {
+    const steps: unknown = input[list] ?? [];
+    if (!Array.isArray(steps)) throw new InvalidInputError(list, describeReceived(steps), 'a list of steps');
+    return (steps as PipelineStep[]).map((step, index): PlannedStep => {
+      const kind = kindOf(step);
+      if (!kind) {
+        throw new InvalidInputError(
+          `${list}[${index}]`,
+          describeReceived(step),
+          'a step with workflowType, activityType, or workflowId and signalName',
+        );
+      }
+      const name = step.name ?? `${list}-${index}`;
+      if ((typeof name !== 'string' && !options.anyName) || names.has(name)) {
+        throw new InvalidInputError(
+          `${list}[${index}].name`,
+          describeReceived(name),
+          `a step name not reserved (${RESERVED_STEP_NAMES.join(', ')}) nor used twice: step ids must be unique`,
+        );
+      }
+      names.add(name);
+      return { step, kind, name, stepId: `${pipelineWorkflowId}/${name}` };
+    });
+  };
+  return { onSucceeded: planList('onSucceeded'), onFailed: planList('onFailed') };
+}
