@@ -1,8 +1,18 @@
 import { Context } from '@temporalio/activity';
 import { temporal } from '@temporalio/proto';
+import { NEPTUNE_SEARCH_ATTRIBUTES } from '../src/model/search-attributes';
 
-/** A namespace found without the attributes is asked again after this long: they may be registered meanwhile. */
-const ABSENT_RECHECK_MS = 60_000;
+/**
+ * How long an answer is kept: a namespace without this library's attributes is asked again soon (they may
+ * be registered meanwhile), one with them less often (they may be removed, and a wait that upserts a removed
+ * attribute fails its workflow task).
+ */
+const WITHOUT_ATTRIBUTES_KEPT_MS = 60_000;
+const WITH_ATTRIBUTES_KEPT_MS = 10 * 60_000;
+
+function hasThisLibrarysAttributes(attributes: NamespaceSearchAttributes): boolean {
+  return NEPTUNE_SEARCH_ATTRIBUTES.every(({ name, type }) => attributes[name] === type);
+}
 
 const INDEXED_VALUE_TYPE_PREFIX = 'INDEXED_VALUE_TYPE_';
 
@@ -13,8 +23,8 @@ export type NamespaceSearchAttributes = Record<string, string>;
  * `namespaceSearchAttributes`: the custom search attributes of the namespace the calling workflow runs in,
  * through the worker's own connection. A wait started without NeptuneImportTaskId (by name, by another
  * workflow, by `temporal workflow start`) asks once per run, so that it writes its attributes where the
- * namespace has them and never where it lacks them. Answers are kept per worker (per factory); an answer
- * without this library's attributes only for a minute.
+ * namespace has them and never where it lacks them. Answers are kept per worker (per factory): for a
+ * minute without this library's attributes, ten with them.
  */
 export function namespaceSearchAttributesActivity() {
   const known = new Map<string, { attributes: NamespaceSearchAttributes; askedAt: number }>();
@@ -22,12 +32,11 @@ export function namespaceSearchAttributesActivity() {
     const context = Context.current();
     const namespace = context.info.workflowNamespace ?? context.client.options.namespace;
     const cached = known.get(namespace);
-    if (
-      cached &&
-      (Object.keys(cached.attributes).length > 0 || Date.now() - cached.askedAt < ABSENT_RECHECK_MS)
-    ) {
-      return cached.attributes;
-    }
+    const keptMs =
+      cached && hasThisLibrarysAttributes(cached.attributes)
+        ? WITH_ATTRIBUTES_KEPT_MS
+        : WITHOUT_ATTRIBUTES_KEPT_MS;
+    if (cached && Date.now() - cached.askedAt < keptMs) return cached.attributes;
     const { customAttributes } = await context.client.connection.operatorService.listSearchAttributes({
       namespace,
     });

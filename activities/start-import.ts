@@ -1,11 +1,13 @@
 import {
   CreateGraphUsingImportTaskCommand,
+  GetImportTaskCommand,
   ListGraphsCommand,
   ListImportTasksCommand,
   StartImportTaskCommand,
-  type ImportTaskSummary,
 } from '@aws-sdk/client-neptune-graph';
 import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
+import { FailureType } from '../src/model/failure-types';
 import { importTaskConsoleUrl } from '../src/model/console-url';
 import { type ImportTaskSnapshot, toImportTaskSnapshot } from '../src/model/import-task-snapshot';
 import {
@@ -14,7 +16,7 @@ import {
   validateCreateGraphUsingImportTaskInput,
   validateStartImportTaskInput,
 } from '../src/model/input-validation';
-import { isTerminalPhase, phaseOfStatus } from '../src/model/status-model';
+import { isTerminalPhase } from '../src/model/status-model';
 import type { NeptuneCalls } from './neptune-calls';
 
 /** What the activities that start an import return. */
@@ -24,6 +26,19 @@ export interface StartImportTaskResult {
   alreadyStarted: boolean;
   /** The task's page in the AWS console, for the region the client resolved. */
   consoleUrl: string;
+}
+
+/** What an attempt records before it sends its start request, for the attempts after it. */
+interface StartAttemptRecord {
+  sentAt: number;
+}
+
+/** Clocks differ between this worker and the service: a task that started this long before still counts. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+function sentAtOf(heartbeatDetails: unknown): number | undefined {
+  const sentAt = (heartbeatDetails as Partial<StartAttemptRecord> | undefined)?.sentAt;
+  return typeof sentAt === 'number' && Number.isFinite(sentAt) ? sentAt : undefined;
 }
 
 function errorName(error: unknown): string | undefined {
@@ -37,23 +52,6 @@ function errorName(error: unknown): string | undefined {
  * source, CreateGraphUsingImportTask by the task of the graph of that name (which only its import makes).
  */
 export function importStarters(neptune: NeptuneCalls) {
-  /** Pages through ListImportTasks for the first task that `matches`. */
-  async function findTask(
-    subject: string,
-    matches: (task: ImportTaskSummary) => boolean,
-  ): Promise<ImportTaskSnapshot | undefined> {
-    let nextToken: string | undefined;
-    do {
-      const page = await neptune.call('ListImportTasks', subject, (abortSignal) =>
-        neptune.client().send(new ListImportTasksCommand({ maxResults: 100, nextToken }), { abortSignal }),
-      );
-      const match = page.tasks?.find(matches);
-      if (match) return toImportTaskSnapshot(match, new Date(), match.taskId ?? '');
-      nextToken = page.nextToken;
-    } while (nextToken);
-    return undefined;
-  }
-
   /** Pages through ListGraphs for the graph of that name. */
   async function findGraphId(graphName: string): Promise<string | undefined> {
     let nextToken: string | undefined;
@@ -68,29 +66,60 @@ export function importStarters(neptune: NeptuneCalls) {
     return undefined;
   }
 
-  const runningImportOf = (request: StartImportTaskInput) =>
-    findTask(
-      request.graphIdentifier,
-      (task) =>
-        task.graphId === request.graphIdentifier &&
-        task.source === request.source &&
-        !isTerminalPhase(phaseOfStatus(task.status)),
-    );
-
-  async function importOfNewGraph(request: CreateGraphUsingImportTaskInput) {
-    const graphId = await findGraphId(request.graphName);
-    return graphId === undefined
-      ? undefined
-      : findTask(request.graphName, (task) => task.graphId === graphId && task.source === request.source);
+  /**
+   * The import a start may adopt among the tasks of its graph and source: a running one (the service runs
+   * one import per graph at a time), or, when an earlier attempt of this activity sent its request at
+   * `sentAt`, one that started since then and has already ended. Never an older, finished one.
+   */
+  async function adoptable(
+    candidates: ImportTaskSnapshot[],
+    sentAt: number | undefined,
+  ): Promise<ImportTaskSnapshot | undefined> {
+    const running = candidates.find((task) => !isTerminalPhase(task.phase));
+    if (running || sentAt === undefined) return running;
+    for (const candidate of candidates) {
+      const answer = await neptune.call('GetImportTask', candidate.taskId, (abortSignal) =>
+        neptune
+          .client()
+          .send(new GetImportTaskCommand({ taskIdentifier: candidate.taskId }), { abortSignal }),
+      );
+      const task = toImportTaskSnapshot(answer, new Date(), candidate.taskId);
+      const startedAt = Date.parse(task.details?.startTime ?? '');
+      if (startedAt >= sentAt - CLOCK_SKEW_MS) return task;
+    }
+    return undefined;
   }
 
-  /** Starts unless `find` finds what an earlier attempt started; a ConflictException looks again. */
+  async function tasksOf(subject: string, graphId: string, source: string): Promise<ImportTaskSnapshot[]> {
+    const found: ImportTaskSnapshot[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await neptune.call('ListImportTasks', subject, (abortSignal) =>
+        neptune.client().send(new ListImportTasksCommand({ maxResults: 100, nextToken }), { abortSignal }),
+      );
+      for (const task of page.tasks ?? []) {
+        if (task.graphId === graphId && task.source === source) {
+          found.push(toImportTaskSnapshot(task, new Date(), task.taskId ?? ''));
+        }
+      }
+      nextToken = page.nextToken;
+    } while (nextToken);
+    return found;
+  }
+
+  /**
+   * Starts unless an earlier attempt did: a retry first looks for the import that attempt started (whose
+   * answer may have been lost), and a ConflictException looks for a running import of the same source.
+   * Before sending, the attempt records when it sent (heartbeat details), which is what lets a retry adopt
+   * an import that has meanwhile ended, and only that one.
+   */
   async function startOnce(
     operation: 'StartImportTask' | 'CreateGraphUsingImportTask',
     subject: string,
-    find: () => Promise<ImportTaskSnapshot | undefined>,
+    candidates: () => Promise<ImportTaskSnapshot[]>,
     start: (abortSignal: AbortSignal) => Promise<ImportTaskSnapshot>,
   ): Promise<StartImportTaskResult> {
+    const context = Context.current();
     // The region is resolved after a request has gone through, so it is known by then.
     const result = async (
       task: ImportTaskSnapshot,
@@ -100,15 +129,26 @@ export function importStarters(neptune: NeptuneCalls) {
       alreadyStarted,
       consoleUrl: importTaskConsoleUrl(await neptune.region(), task.taskId),
     });
-    if (Context.current().info.attempt > 1) {
-      const found = await find();
+    if (context.info.attempt > 1) {
+      const found = await adoptable(await candidates(), sentAtOf(context.info.heartbeatDetails));
       if (found) return result(found, true);
     }
+    context.heartbeat({ sentAt: Date.now() } satisfies StartAttemptRecord);
     return neptune.call(operation, subject, async (abortSignal) => result(await start(abortSignal), false), {
       recover: async (error) => {
         if (errorName(error) !== 'ConflictException') return undefined;
-        const found = await find();
-        return found && result(found, true);
+        const found = await adoptable(await candidates(), undefined);
+        if (found) return result(found, true);
+        if (operation === 'CreateGraphUsingImportTask') {
+          // The name is taken by a graph this import did not make: no retry frees it.
+          throw ApplicationFailure.create({
+            type: FailureType.CONFLICT,
+            nonRetryable: true,
+            message: `CreateGraphUsingImportTask ${subject} failed: a graph named ${subject} exists already and is not importing this source`,
+            cause: error instanceof Error ? error : undefined,
+          });
+        }
+        return undefined;
       },
     });
   }
@@ -119,7 +159,7 @@ export function importStarters(neptune: NeptuneCalls) {
     return startOnce(
       'StartImportTask',
       request.graphIdentifier,
-      () => runningImportOf(request),
+      () => tasksOf(request.graphIdentifier, request.graphIdentifier, request.source),
       async (abortSignal) =>
         toImportTaskSnapshot(
           await neptune.client().send(new StartImportTaskCommand(request), { abortSignal }),
@@ -139,7 +179,10 @@ export function importStarters(neptune: NeptuneCalls) {
     return startOnce(
       'CreateGraphUsingImportTask',
       request.graphName,
-      () => importOfNewGraph(request),
+      async () => {
+        const graphId = await findGraphId(request.graphName);
+        return graphId === undefined ? [] : tasksOf(request.graphName, graphId, request.source);
+      },
       async (abortSignal) =>
         toImportTaskSnapshot(
           await neptune.client().send(new CreateGraphUsingImportTaskCommand(request), { abortSignal }),

@@ -22,9 +22,9 @@ import { planPipelineSteps, type PlannedStep } from '../src/model/pipeline-plan'
 import { NEPTUNE_IMPORT_TASK_ID } from '../src/model/search-attributes';
 import type { AwaitImportTaskInput, AwaitImportTaskResult } from '../src/model/wait-types';
 import { resolveImportStart, type ResolvedImportStart } from '../src/model/resolve-import-start';
-import { resolveWaitSettings } from '../src/model/resolve-wait-options';
+import { resolveWaitSettings, type ResolvedWaitSettings } from '../src/model/resolve-wait-options';
 import { awaitImportTask } from './await-import-task';
-import { startImport, waitInputAfterStart } from './start-import';
+import { remainingDeadline, startImport, waitInputAfterStart } from './start-import';
 import {
   importEndedFailure,
   invalidInputFailure,
@@ -127,18 +127,25 @@ function startsAnImport(input: ImportTaskPipelineInput): boolean {
 async function startIfAsked(input: ImportTaskPipelineInput) {
   if (!startsAnImport(input)) return undefined;
   let start: ResolvedImportStart;
-  let deadlineMs: number | undefined;
+  let settings: ResolvedWaitSettings;
   try {
     start = resolveImportStart(input);
-    deadlineMs = resolveWaitSettings(input.await ?? {}).deadlineMs;
+    settings = resolveWaitSettings(input.await ?? {});
   } catch (error) {
     throw invalidInputFailure(
       `Cannot start the pipeline's import: ${(error as Error).message}`,
       error as Error,
     );
   }
-  const { task, consoleUrl, alreadyStarted } = await startImport(start, deadlineMs);
-  return { taskIdentifier: task.taskId, graphId: task.graphId ?? '', consoleUrl, alreadyStarted };
+  const startedAtMs = Date.now();
+  const { task, consoleUrl, alreadyStarted } = await startImport(start, settings);
+  return {
+    taskIdentifier: task.taskId,
+    graphId: task.graphId ?? '',
+    consoleUrl,
+    alreadyStarted,
+    deadlineMs: remainingDeadline(settings.deadlineMs, startedAtMs),
+  };
 }
 
 /** The wait runs as a child workflow, so its continue-as-new keeps the pipeline's own history small. */
@@ -181,7 +188,10 @@ export async function importTaskPipeline(input: ImportTaskPipelineInput): Promis
   const started = await startIfAsked(input);
   const wait = await awaitAsChild(
     started
-      ? { ...input, await: waitInputAfterStart({ ...input.await }, started.taskIdentifier) }
+      ? {
+          ...input,
+          await: waitInputAfterStart({ ...input.await }, started.taskIdentifier, started.deadlineMs),
+        }
       : (input as ImportTaskPipelineInput & { await: AwaitImportTaskInput }),
     pipelineWorkflowId,
   );
@@ -190,7 +200,18 @@ export async function importTaskPipeline(input: ImportTaskPipelineInput): Promis
     task: wait.task,
     pipelineWorkflowId,
   });
-  const result: ImportTaskPipelineResult = { ...(started && { started }), wait, steps };
+  const result: ImportTaskPipelineResult = {
+    ...(started && {
+      started: {
+        taskIdentifier: started.taskIdentifier,
+        graphId: started.graphId,
+        consoleUrl: started.consoleUrl,
+        alreadyStarted: started.alreadyStarted,
+      },
+    }),
+    wait,
+    steps,
+  };
   const failedStep = steps.find((step) => step.status === 'failed');
   if (failedStep) throw pipelineStepFailure(failedStep.name, failedStep.error, result);
   const ended = importEndedFailure(wait.task, [result]);

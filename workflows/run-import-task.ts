@@ -13,7 +13,7 @@ import { runDetailsMarkdown } from '../src/model/wait-presentation';
 import { awaitImportTask } from './await-import-task';
 import { childWaitFailure, invalidInputFailure } from './failures';
 import { runStatusQuery } from './messages';
-import { startImport, waitInputAfterStart } from './start-import';
+import { remainingDeadline, startImport, waitInputAfterStart } from './start-import';
 
 function resolveOrFail(input: RunImportTaskInput): {
   start: ResolvedImportStart;
@@ -42,7 +42,8 @@ export async function runImportTask(input: RunImportTaskInput): Promise<RunImpor
   let status: RunImportTaskStatus = { stage: 'starting' };
   setHandler(runStatusQuery, () => status);
   setCurrentDetails(runDetailsMarkdown({ operation: start.operation, subject: start.subject }));
-  const started = await startImport(start, settings.deadlineMs);
+  const startedAtMs = Date.now();
+  const started = await startImport(start, settings);
   const taskIdentifier = started.task.taskId;
   const graphId = started.task.graphId ?? '';
   const waitWorkflowId = `${workflowId}/await`;
@@ -53,7 +54,7 @@ export async function runImportTask(input: RunImportTaskInput): Promise<RunImpor
   try {
     const wait = await executeChild(awaitImportTask, {
       workflowId: waitWorkflowId,
-      args: [waitInputAfterStart(input, taskIdentifier)],
+      args: [waitInputAfterStart(input, taskIdentifier, remainingDeadline(settings.deadlineMs, startedAtMs))],
       staticSummary: `Wait for Neptune Analytics import task ${taskIdentifier}`,
     });
     return {

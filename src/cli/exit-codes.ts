@@ -17,6 +17,8 @@ export const ExitCode = {
   DEADLINE: 4,
   /** A usage error: an unknown flag, a missing argument (EX_USAGE). */
   USAGE: 64,
+  /** Following was stopped (Ctrl-C): the workflow goes on in Temporal. */
+  INTERRUPTED: 130,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

@@ -4,8 +4,8 @@ import type { RunImportTaskStatus } from '../model/run-types';
 import type { ImportTaskWaitStatus } from '../model/wait-types';
 import type { ProgressView } from './progress-view';
 
-/** How a followed workflow ended: its result, or the failure it ended with. */
-export type Followed<T> = { result: T } | { failure: ApplicationFailure | Error };
+/** How following ended: the workflow's result or failure, or Ctrl-C (the workflow goes on). */
+export type Followed<T> = { result: T } | { failure: ApplicationFailure | Error } | { interrupted: true };
 
 /** Where to find the wait's status: the workflow itself, or (for a run) the wait it started. */
 export type StatusSource = () => Promise<ImportTaskWaitStatus | undefined>;
@@ -53,8 +53,14 @@ export async function follow<T>(
   };
   const timer = setInterval(() => void refresh(), refreshMs);
   void refresh();
+  // Ctrl-C (or SIGTERM) stops following, not the workflow: the live display is closed properly first.
+  let onSignal = () => {};
+  const interrupted = new Promise<{ interrupted: true }>((resolve) => {
+    onSignal = () => resolve({ interrupted: true });
+    process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
+  });
   try {
-    return { result: (await handle.result()) as T };
+    return await Promise.race([handle.result().then((result) => ({ result: result as T })), interrupted]);
   } catch (error) {
     const failure = error instanceof WorkflowFailedError ? error.cause : undefined;
     if (failure instanceof ApplicationFailure) return { failure };
@@ -63,6 +69,7 @@ export async function follow<T>(
   } finally {
     stopped = true;
     clearInterval(timer);
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
     view.stop();
   }
 }

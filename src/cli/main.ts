@@ -2,10 +2,14 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { CreateGraphUsingImportTaskInput, StartImportTaskInput } from '../model/input-validation';
 import { InvalidInputError } from '../model/invalid-input';
+import { validateTaskIdentifier } from '../model/input-validation';
+import { resolveImportStart } from '../model/resolve-import-start';
+import { resolveWaitOptions, resolveWaitSettings } from '../model/resolve-wait-options';
+import type { RunImportTaskInput } from '../model/run-types';
 import { cancelCommand } from './commands/cancel';
 import { demoCommand, type DemoFlags } from './commands/demo';
-import { listCommand } from './commands/list';
-import { pipelineCommand } from './commands/pipeline';
+import { listCommand, listQuery } from './commands/list';
+import { pipelineCommand, readPipelineSpec } from './commands/pipeline';
 import { startCommand } from './commands/start';
 import { statusCommand } from './commands/status';
 import { waitCommand } from './commands/wait';
@@ -15,7 +19,7 @@ import { runEmulatorCommand } from '../testing/emulator/command';
 import { ExitCode } from './exit-codes';
 import type { Output } from './progress-view';
 import { connectClient, type Connected } from './temporal-connection';
-import { addWaitFlags, DEFAULT_TASK_QUEUE, type WaitFlags } from './wait-options';
+import { addWaitFlags, DEFAULT_TASK_QUEUE, waitInputOf, type WaitFlags } from './wait-options';
 
 /** How often a followed wait's status is asked for. */
 const REFRESH_MS = 1000;
@@ -38,9 +42,14 @@ const parsePort = integer(0, 65_535);
  * Runs a command that talks to Temporal, and turns what it threw into an exit code: bad input (named by
  * the library's checks) is 3, an unreachable Temporal or anything else 1, each with a one-line message.
  */
-async function withTemporal(command: (connected: Connected) => Promise<ExitCode>): Promise<void> {
+async function withTemporal(
+  command: (connected: Connected) => Promise<ExitCode>,
+  /** Checks the input first: bad input exits 3 before anything is contacted. */
+  check: () => unknown = () => undefined,
+): Promise<void> {
   let connected: Connected | undefined;
   try {
+    check();
     connected = await connectClient();
     process.exitCode = await command(connected);
   } catch (error) {
@@ -59,6 +68,13 @@ function subcommand(program: Command, name: string, description: string, example
 
 function finish(command: Command): Command {
   return command.showHelpAfterError(`Usage: neptune-import ${command.name()} ${command.usage()}`);
+}
+
+/** What `startRunImportTask` checks, checked before connecting. */
+function checkRunInput(input: RunImportTaskInput): void {
+  resolveImportStart(input);
+  const { start: _start, createGraph: _createGraph, ...wait } = input;
+  resolveWaitSettings(wait);
 }
 
 type StartFlags = WaitFlags & {
@@ -112,17 +128,13 @@ export function buildProgram(): Command {
         ).requiredOption('--graph <id>', 'the graph to import into (its id, g-…)'),
       ),
     ),
-  ).action((flags: StartFlags & { graph: string }) =>
-    withTemporal((connected) =>
-      startCommand(
-        { start: { graphIdentifier: flags.graph, ...importFields(flags) } },
-        flags,
-        connected,
-        output,
-        REFRESH_MS,
-      ),
-    ),
-  );
+  ).action((flags: StartFlags & { graph: string }) => {
+    const start = { start: { graphIdentifier: flags.graph, ...importFields(flags) } };
+    return withTemporal(
+      (connected) => startCommand(start, flags, connected, output, REFRESH_MS),
+      () => checkRunInput({ ...start, ...waitInputOf(flags) }),
+    );
+  });
 
   finish(
     addWaitFlags(
@@ -158,7 +170,10 @@ export function buildProgram(): Command {
         ...(flags.public && { publicConnectivity: true }),
         ...(flags.deletionProtection === false && { deletionProtection: false }),
       };
-      return withTemporal((connected) => startCommand({ createGraph }, flags, connected, output, REFRESH_MS));
+      return withTemporal(
+        (connected) => startCommand({ createGraph }, flags, connected, output, REFRESH_MS),
+        () => checkRunInput({ createGraph, ...waitInputOf(flags) }),
+      );
     },
   );
 
@@ -172,7 +187,10 @@ export function buildProgram(): Command {
       ).argument('<task>', 'import task id, t- followed by 10 of [a-z0-9]'),
     ),
   ).action((task: string, flags: WaitFlags) =>
-    withTemporal((connected) => waitCommand(task, flags, connected, output, REFRESH_MS)),
+    withTemporal(
+      (connected) => waitCommand(task, flags, connected, output, REFRESH_MS),
+      () => resolveWaitOptions({ ...waitInputOf(flags), taskIdentifier: task }),
+    ),
   );
 
   finish(
@@ -185,7 +203,10 @@ export function buildProgram(): Command {
       .argument('<task>', 'import task id')
       .option('--json', 'print the status or result object, and nothing else, on stdout'),
   ).action((task: string, flags: { json?: boolean }) =>
-    withTemporal((connected) => statusCommand(task, flags, connected, output)),
+    withTemporal(
+      (connected) => statusCommand(task, flags, connected, output),
+      () => validateTaskIdentifier(task),
+    ),
   );
 
   finish(
@@ -198,7 +219,10 @@ export function buildProgram(): Command {
       .argument('<task>', 'import task id')
       .option('--cancel-import', 'also call CancelImportTask (standard AWS configuration)'),
   ).action((task: string, flags: { cancelImport?: boolean }) =>
-    withTemporal((connected) => cancelCommand(task, flags, connected, output)),
+    withTemporal(
+      (connected) => cancelCommand(task, flags, connected, output),
+      () => validateTaskIdentifier(task),
+    ),
   );
 
   finish(
@@ -213,7 +237,10 @@ export function buildProgram(): Command {
       .option('--limit <n>', 'at most this many rows', integer(1, 10_000), 20)
       .option('--json', 'print the rows as JSON'),
   ).action((flags: { status?: string; graph?: string; limit: number; json?: boolean }) =>
-    withTemporal((connected) => listCommand(flags, connected, output)),
+    withTemporal(
+      (connected) => listCommand(flags, connected, output),
+      () => listQuery(flags),
+    ),
   );
 
   finish(
@@ -230,7 +257,10 @@ export function buildProgram(): Command {
       .option('--detach', 'start and return at once'),
   ).action(
     (flags: { spec: string; workflowId?: string; taskQueue: string; json?: boolean; detach?: boolean }) =>
-      withTemporal((connected) => pipelineCommand(flags, connected, output, REFRESH_MS)),
+      withTemporal(
+        (connected) => pipelineCommand(flags, connected, output, REFRESH_MS),
+        () => readPipelineSpec(flags.spec),
+      ),
   );
 
   finish(
@@ -275,11 +305,18 @@ export function buildProgram(): Command {
         'scenario JSON: tasks, timelines, time scale and faults (see docs/emulator.md)',
       ),
   ).action(async (options: { port: number; host: string; scenario?: string }) => {
-    const running = await runEmulatorCommand({
-      port: options.port,
-      host: options.host,
-      scenarioFile: options.scenario,
-    });
+    let running: Awaited<ReturnType<typeof runEmulatorCommand>>;
+    try {
+      running = await runEmulatorCommand({
+        port: options.port,
+        host: options.host,
+        scenarioFile: options.scenario,
+      });
+    } catch (error) {
+      process.stderr.write(`${(error as Error).message}\n`);
+      process.exitCode = ExitCode.PERMANENT;
+      return;
+    }
     await running.closed;
   });
 
@@ -313,6 +350,12 @@ export function buildProgram(): Command {
 
 /** Parses and runs; a usage error (unknown flag, missing argument) exits 64 after one line and the usage. */
 export async function main(argv: string[]): Promise<void> {
+  if (argv.length <= 2) {
+    process.stderr.write('error: a command is needed\n');
+    buildProgram().outputHelp({ error: true });
+    process.exitCode = ExitCode.USAGE;
+    return;
+  }
   try {
     await buildProgram().parseAsync(argv);
   } catch (error) {

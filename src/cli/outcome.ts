@@ -14,6 +14,10 @@ export function reportOutcome(
   options: { label: string; json: boolean; output: Output },
 ): ExitCode {
   const { label, json, output } = options;
+  if ('interrupted' in followed) {
+    output.stderr.write(`${label}: stopped following; the workflow goes on in Temporal\n`);
+    return ExitCode.INTERRUPTED;
+  }
   if ('result' in followed) {
     const { result } = followed;
     if (json) output.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

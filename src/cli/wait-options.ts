@@ -26,7 +26,10 @@ export function addWaitFlags(command: Command): Command {
     .option('--cancel-import-on-cancel', 'cancel the import itself when the wait is cancelled or times out')
     .option('--no-search-attributes', 'never write the Neptune* search attributes')
     .option('--json', 'print the result object, and nothing else, on stdout')
-    .option('--detach', 'start and return at once; follow later with `wait` or `status`');
+    .option(
+      '--detach',
+      'start and return at once: the workflow goes on (follow it with `status <task>` or the Web UI)',
+    );
 }
 
 type Duration = NonNullable<AwaitImportTaskInput['deadline']>;

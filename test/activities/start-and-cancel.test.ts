@@ -5,7 +5,8 @@ import { type CancelImportTaskResult, type StartImportTaskResult } from '../../a
 import { FailureType } from '../../src/model/failure-types';
 import type { CreateGraphUsingImportTaskInput, StartImportTaskInput } from '../../src/model/input-validation';
 import { activityFailure } from '../helpers/failures';
-import { TEST_ROLE_ARN, useEmulatorActivities } from '../helpers/emulator';
+import { ListImportTasksCommand } from '@aws-sdk/client-neptune-graph';
+import { emulatorClient, TEST_ROLE_ARN, useEmulatorActivities } from '../helpers/emulator';
 
 const fixture = useEmulatorActivities({ seed: 11 });
 
@@ -21,8 +22,12 @@ const startInput = (graphIdentifier: string, source = 's3://bucket/people/'): St
   format: 'CSV',
 });
 
-const start = (input: StartImportTaskInput, attempt = 1): Promise<StartImportTaskResult> =>
-  new MockActivityEnvironment({ attempt }).run(fixture.activities.startImportTask, input);
+const start = (
+  input: StartImportTaskInput,
+  attempt = 1,
+  heartbeatDetails?: unknown,
+): Promise<StartImportTaskResult> =>
+  new MockActivityEnvironment({ attempt, heartbeatDetails }).run(fixture.activities.startImportTask, input);
 const cancel = (taskIdentifier: string): Promise<CancelImportTaskResult> =>
   new MockActivityEnvironment().run(fixture.activities.cancelImportTask, { taskIdentifier });
 const starts = () => fixture.emulator.countRequests({ operation: 'StartImportTask' });
@@ -57,6 +62,39 @@ describe('startImportTask', () => {
     assert.equal(retried.task.graphId, graph);
     assert.equal(starts(), 1, 'no second StartImportTask');
     assert.equal(fixture.emulator.getTask(retried.task.taskId)?.graphId, graph);
+  });
+
+  it('a retry after a lost answer adopts the import even once it has ended, when the first attempt recorded its send', async () => {
+    const graph = newGraph();
+    fixture.emulator.addFault({ operation: 'StartImportTask', kind: 'malformedJson', count: 1 });
+    const sentAt = Date.now();
+    await activityFailure(start(startInput(graph)));
+    const { tasks } = await emulatorClient(fixture.emulator).send(
+      new ListImportTasksCommand({ maxResults: 100 }),
+    );
+    const started = tasks?.find((task) => task.graphId === graph)?.taskId;
+    assert.ok(started, 'the first attempt started the import');
+    fixture.emulator.advanceTime(7200); // the import ends before the retry comes
+    const retried = await start(startInput(graph), 2, { sentAt });
+    assert.equal(retried.alreadyStarted, true);
+    assert.equal(retried.task.taskId, started);
+    assert.equal(retried.task.phase, 'succeeded');
+    assert.equal(starts(), 1, 'no second StartImportTask');
+  });
+
+  it('a retry never adopts an older, finished import of the same graph and source', async () => {
+    const graph = newGraph();
+    const old = fixture.emulator.addTask({
+      graphId: graph,
+      source: 's3://bucket/people/',
+      timeline: 'succeeds',
+      durationSeconds: 60,
+      startedSecondsAgo: 86_400,
+    });
+    const retried = await start(startInput(graph), 2, { sentAt: Date.now() });
+    assert.equal(retried.alreadyStarted, false);
+    assert.notEqual(retried.task.taskId, old);
+    assert.equal(starts(), 1);
   });
 
   it('a ConflictException for the same source returns the running task', async () => {
@@ -127,11 +165,21 @@ describe('createGraphUsingImportTask', () => {
     assert.equal(creates(), 2, 'the second call was answered with a conflict');
   });
 
-  it('a graph of that name loaded from another source stays a conflict', async () => {
+  it('a name taken by a graph loaded from another source fails at once: no retry frees the name', async () => {
     const input = createInput();
     await create(input);
     const failure = await activityFailure(create({ ...input, source: 's3://bucket/other/' }));
     assert.equal(failure.type, FailureType.CONFLICT);
+    assert.equal(failure.nonRetryable, true);
+  });
+
+  it('a name taken by an older graph whose import has ended is not adopted', async () => {
+    const input = createInput();
+    await create(input);
+    fixture.emulator.advanceTime(7200); // that import ended long ago
+    const failure = await activityFailure(create(input));
+    assert.equal(failure.type, FailureType.CONFLICT);
+    assert.equal(failure.nonRetryable, true);
   });
 
   it('rejects a bad graph name before any request, naming the field', async () => {

@@ -40,6 +40,16 @@ function neptuneImport(args: string[]): Promise<Ran> {
   });
 }
 
+/** Runs `command` until `done` holds, at most 60 times: visibility and queries catch up in seconds. */
+async function until(command: () => Promise<Ran>, done: (ran: Ran) => boolean, what: string): Promise<Ran> {
+  for (let tries = 0; tries < 60; tries++) {
+    const ran = await command();
+    if (done(ran)) return ran;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  assert.fail(`never: ${what}`);
+}
+
 const fast = () => [
   ...['--task-queue', fixture.taskQueue],
   ...['--initial-interval', FAST_POLLING.initialInterval],
@@ -173,17 +183,33 @@ describe('neptune-import status, cancel, list', () => {
   it('status answers a running wait; cancel cancels it; status then says how it ended', async () => {
     const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 360_000 });
     assert.equal((await neptuneImport(['wait', taskId, ...fast(), '--detach'])).code, 0);
-    let running: Ran;
-    do running = await neptuneImport(['status', taskId, '--json']);
-    while (!(JSON.parse(running.stdout) as { task?: unknown }).task);
+    const running = await until(
+      () => neptuneImport(['status', taskId, '--json']),
+      (ran) => (JSON.parse(ran.stdout) as { task?: unknown }).task !== undefined,
+      'the wait has polled once',
+    );
     const status = JSON.parse(running.stdout) as { running: boolean; task: { taskId: string } };
     assert.equal(status.running, true);
     assert.equal(status.task.taskId, taskId);
     const cancelled = await neptuneImport(['cancel', taskId]);
     assert.equal(cancelled.code, 0, cancelled.stderr);
     assert.match(cancelled.stdout, /cancelled the wait/);
-    const after = await neptuneImport(['status', taskId]);
-    assert.match(after.stdout, /cancelled/i);
+    await until(
+      () => neptuneImport(['status', taskId]),
+      (ran) => /cancelled/i.test(ran.stdout),
+      'status says the wait ended cancelled',
+    );
+  });
+
+  it('status and cancel refuse a task id that is not one (it would be spliced into a query): exit 3', async () => {
+    for (const command of ['status', 'cancel']) {
+      const { code, stderr } = await neptuneImport([
+        command,
+        "x' OR NeptuneImportTaskId IS NOT NULL OR 'a'='a",
+      ]);
+      assert.equal(code, 3, stderr);
+      assert.match(stderr, /Invalid taskIdentifier/);
+    }
   });
 
   it('status of an unknown task exits 3', async () => {
@@ -195,9 +221,11 @@ describe('neptune-import status, cancel, list', () => {
   it('list shows the waits as a table, filtered by status', async () => {
     const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 300 });
     assert.equal((await neptuneImport(['wait', taskId, ...fast()])).code, 0);
-    let listed: Ran;
-    do listed = await neptuneImport(['list', '--status', 'SUCCEEDED', '--limit', '100']);
-    while (!listed.stdout.includes(taskId));
+    const listed = await until(
+      () => neptuneImport(['list', '--status', 'SUCCEEDED', '--limit', '100']),
+      (ran) => ran.stdout.includes(taskId),
+      'the visibility store lists the wait',
+    );
     assert.match(listed.stdout, /^TASK\s+GRAPH\s+STATUS\s+PROGRESS\s+WORKFLOW\s+STARTED\s+WORKFLOW ID$/m);
     assert.match(listed.stdout, new RegExp(`^${taskId}\\s+g-\\w+\\s+SUCCEEDED\\s+100%\\s+COMPLETED`, 'm'));
   });
@@ -268,6 +296,22 @@ describe('neptune-import usage', () => {
       stderr,
       "error: unknown option '--frobnicate'\nUsage: neptune-import wait [options] <task>\n",
     );
+  });
+
+  it('no command at all exits 64', async () => {
+    const { code, stderr } = await neptuneImport([]);
+    assert.equal(code, 64);
+    assert.match(stderr, /a command is needed/);
+  });
+
+  it('bad input is refused before Temporal is contacted: exit 3, even with Temporal unreachable', async () => {
+    const { code, stderr } = await run(
+      process.execPath,
+      [bin, 'start', '--graph', 'g-0123456789', '--source', 's3://b/x/', '--role-arn', 'admin'],
+      { ...process.env, TEMPORAL_ADDRESS: '127.0.0.1:1' },
+    );
+    assert.equal(code, 3, stderr);
+    assert.match(stderr, /Invalid start\.roleArn/);
   });
 
   it('a missing argument exits 64', async () => {

@@ -5,8 +5,9 @@ import { FailureType } from '../../src/model/failure-types';
 import type { RunImportTaskInput } from '../../src/model/run-types';
 import { startRunImportTask } from '../../src/temporal/start-run-import-task';
 import { emulatorClient, TEST_ROLE_ARN } from '../helpers/emulator';
-import { eventually, workflowFailure } from '../helpers/failures';
+import { assertCancelled, eventually, workflowFailure } from '../helpers/failures';
 import { FAST_POLLING, useRunningWorker } from '../helpers/running-worker';
+import { foundBySucceededStatus } from '../helpers/visibility';
 
 const fixture = useRunningWorker({ emulator: { timeScale: 600 } });
 
@@ -94,6 +95,34 @@ describe('runImportTask', () => {
     assert.equal(requests('StartImportTask', graphId), 1, 'one StartImportTask reached the service');
   });
 
+  for (const cancelImportOnCancel of [true, false]) {
+    it(`cancelled while its start is on the way: ends cancelled, the import ${cancelImportOnCancel ? 'cancelled too' : 'left running'}`, async () => {
+      const input = { ...startInput(), cancelImportOnCancel };
+      const graphId = input.start!.graphIdentifier;
+      fixture.emulator.addFault({
+        operation: 'StartImportTask',
+        kind: 'slowAnswer',
+        latencyMs: 2000,
+        count: 1,
+      });
+      const handle = await run(input);
+      await eventually(() => fixture.emulator.getGraph(graphId) !== undefined, 'the start took effect');
+      await handle.cancel();
+      await assertCancelled(handle.result());
+      const task = fixture.emulator.requests.find(
+        (r) => r.operation === 'StartImportTask' && r.graphId === graphId,
+      );
+      const cancels = fixture.emulator.requests.filter(
+        (r) => r.operation === 'CancelImportTask' && r.graphId === graphId,
+      );
+      assert.equal(
+        cancels.length,
+        cancelImportOnCancel ? 1 : 0,
+        `CancelImportTask calls for ${task?.taskId}`,
+      );
+    });
+  }
+
   it('a permanent failure of the start (access denied) ends the run at once with its type, after one call', async () => {
     const input = startInput();
     fixture.emulator.addFault({ operation: 'StartImportTask', kind: 'AccessDeniedException', count: 1 });
@@ -122,13 +151,6 @@ describe('runImportTask', () => {
 
   it('its wait, started without attributes, writes them (the namespace has them): found by status', async () => {
     const result = await (await run(startInput())).result();
-    await eventually(async () => {
-      let found = 0;
-      for await (const _ of fixture.temporal.client.workflow.list({
-        query: `NeptuneImportTaskId = '${result.taskIdentifier}' AND NeptuneImportStatus = 'SUCCEEDED'`,
-      }))
-        found += 1;
-      return found === 1;
-    }, 'the wait is found by its status');
+    await foundBySucceededStatus(fixture.temporal.client, result.taskIdentifier);
   });
 });

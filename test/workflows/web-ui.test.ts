@@ -14,6 +14,7 @@ import { locateTemporalCli } from '../../src/testing/dev-server/locate-temporal-
 import { emulatorClient } from '../helpers/emulator';
 import { FAST_POLLING, useRunningWorker } from '../helpers/running-worker';
 import { eventually } from '../helpers/failures';
+import { foundBySucceededStatus } from '../helpers/visibility';
 
 const TIME_SCALE = 600;
 
@@ -124,19 +125,6 @@ describe('what the Web UI shows of a wait', () => {
 });
 
 describe("'auto' search attributes, however the wait was started", () => {
-  /** One wait of this status and task, as a visibility query finds it. */
-  async function foundByStatus(taskId: string): Promise<void> {
-    await eventually(async () => {
-      let found = 0;
-      for await (const _ of fixture.temporal.client.workflow.list({
-        query: `NeptuneImportTaskId = '${taskId}' AND NeptuneImportStatus = 'SUCCEEDED'`,
-      })) {
-        found += 1;
-      }
-      return found === 1;
-    }, `the wait for ${taskId} is found by NeptuneImportStatus = 'SUCCEEDED'`);
-  }
-
   it('started by name, with no attributes at start', async () => {
     const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 300 });
     const result = await fixture.temporal.client.workflow.execute(awaitImportTask, {
@@ -145,7 +133,7 @@ describe("'auto' search attributes, however the wait was started", () => {
       args: [{ taskIdentifier: taskId, polling: FAST_POLLING }],
     });
     assert.equal(result.task.status, 'SUCCEEDED');
-    await foundByStatus(taskId);
+    await foundBySucceededStatus(fixture.temporal.client, taskId);
   });
 
   it('started as a child workflow (the pipeline started by name, with no attributes)', async () => {
@@ -155,7 +143,7 @@ describe("'auto' search attributes, however the wait was started", () => {
       workflowId: `as-child-${taskId}`,
       args: [{ await: { taskIdentifier: taskId, polling: FAST_POLLING } }],
     });
-    await foundByStatus(taskId);
+    await foundBySucceededStatus(fixture.temporal.client, taskId);
   });
 
   it('started with `temporal workflow start`', async () => {
@@ -172,7 +160,7 @@ describe("'auto' search attributes, however the wait was started", () => {
       .getHandle<typeof awaitImportTask>(workflowId)
       .result();
     assert.equal(result.task.status, 'SUCCEEDED');
-    await foundByStatus(taskId);
+    await foundBySucceededStatus(fixture.temporal.client, taskId);
   });
 });
 

@@ -1,4 +1,10 @@
-import { CancelImportTaskCommand, ConflictException } from '@aws-sdk/client-neptune-graph';
+import {
+  CancelImportTaskCommand,
+  ConflictException,
+  type NeptuneGraphClient,
+} from '@aws-sdk/client-neptune-graph';
+import { validateTaskIdentifier } from '../../model/input-validation';
+import { classifyNeptuneError } from '../../neptune/classify-error';
 import { createNeptuneGraphClient } from '../../neptune/create-client';
 import { redactCredentials } from '../../neptune/redact-credentials';
 import { ExitCode } from '../exit-codes';
@@ -17,21 +23,23 @@ export async function cancelCommand(
   { client }: Connected,
   output: Output,
 ): Promise<ExitCode> {
+  validateTaskIdentifier(taskIdentifier);
   if (flags.cancelImport) {
-    const neptune = createNeptuneGraphClient();
+    let neptune: NeptuneGraphClient | undefined;
     try {
+      neptune = createNeptuneGraphClient();
       const answer = await neptune.send(new CancelImportTaskCommand({ taskIdentifier }));
       output.stdout.write(`${taskIdentifier}: CancelImportTask answered ${answer.status}\n`);
     } catch (error) {
       if (!(error instanceof ConflictException)) {
-        output.stderr.write(
-          `${taskIdentifier}: CancelImportTask failed: ${redactCredentials(String(error))}\n`,
-        );
-        return ExitCode.PERMANENT;
+        const { type, retryable, details } = classifyNeptuneError(error);
+        const said = redactCredentials(details.message || details.errorName);
+        output.stderr.write(`${taskIdentifier}: CancelImportTask failed: ${type}: ${said}\n`);
+        return retryable ? ExitCode.OTHER : ExitCode.PERMANENT;
       }
       output.stdout.write(`${taskIdentifier}: the import had already ended\n`);
     } finally {
-      neptune.destroy();
+      neptune?.destroy();
     }
   }
   const handle = await findWait(client, taskIdentifier);
@@ -39,7 +47,10 @@ export async function cancelCommand(
     output.stderr.write(`No wait for import task ${taskIdentifier} was found\n`);
     return flags.cancelImport ? ExitCode.OK : ExitCode.PERMANENT;
   }
-  await handle.cancel();
-  output.stdout.write(`${taskIdentifier}: cancelled the wait, workflow ${handle.workflowId}\n`);
+  // A wait started by a run or a pipeline is cancelled through its parent, which then ends cancelled too.
+  const { parentExecution } = await handle.describe();
+  const target = parentExecution?.workflowId ? client.workflow.getHandle(parentExecution.workflowId) : handle;
+  await target.cancel();
+  output.stdout.write(`${taskIdentifier}: cancelled the wait, workflow ${target.workflowId}\n`);
   return ExitCode.OK;
 }

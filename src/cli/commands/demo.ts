@@ -95,7 +95,14 @@ export async function demoCommand(flags: DemoFlags, output: Output): Promise<Exi
       neptune: { client: neptune },
       activities: { refreshSearchIndex },
     });
-    const running = worker.run();
+    let workerError: Error | undefined;
+    const running = worker.run().catch((error: unknown) => {
+      workerError = error instanceof Error ? error : new Error(String(error));
+    });
+    // The worker stops only at the end: stopping before means it failed, and following would never end.
+    const workerStopped = running.then(() => {
+      throw workerError ?? new Error('The demo worker stopped');
+    });
     stops.push(async () => {
       worker.shutdown();
       await running;
@@ -125,12 +132,15 @@ export async function demoCommand(flags: DemoFlags, output: Output): Promise<Exi
     say(`Started pipeline ${workflowId}: StartImportTask into ${flags.graph}, then refresh-search-index`);
     if (uiUrl) say(`Web UI: ${uiUrl}/namespaces/default/workflows/${encodeURIComponent(workflowId)}`);
     const view = createProgressView({ label: flags.graph, json: false, output });
-    const followed = await follow<ImportTaskPipelineResult>(
-      handle,
-      waitStatusOf(client.workflow.getHandle(`${workflowId}/await`)),
-      view,
-      1000,
-    );
+    const followed = await Promise.race([
+      follow<ImportTaskPipelineResult>(
+        handle,
+        waitStatusOf(client.workflow.getHandle(`${workflowId}/await`)),
+        view,
+        1000,
+      ),
+      workerStopped,
+    ]);
     if (!('result' in followed)) return reportOutcome(followed, { label: workflowId, json: false, output });
     const { wait, steps, started } = followed.result;
     reportOutcome(
