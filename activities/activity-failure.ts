@@ -21,6 +21,8 @@ export function toActivityFailure(
   operation: NeptuneOperation,
   subject: string,
   context: ClassificationContext = {},
+  /** The credential values the client signs with: redacted wherever they appear. */
+  secrets: readonly string[] = [],
 ): ApplicationFailure {
   const { type, retryable, benign, nextRetryDelayMs, details } = classifyNeptuneError(error, context);
   const where = [
@@ -29,14 +31,14 @@ export function toActivityFailure(
     details.code !== undefined && details.code !== details.errorName ? details.code : undefined,
     details.requestId !== undefined ? `request id ${details.requestId}` : undefined,
   ].filter(Boolean);
-  details.message = redactCredentials(details.message);
+  details.message = redactCredentials(details.message, secrets);
   const message =
     type === FailureType.INVALID_INPUT
       ? `${operation} was not sent: ${details.message}`
       : `${operation} ${subject} failed: ${details.errorName}` +
         (where.length ? ` (${where.join(', ')})` : '') +
         (details.message ? `: ${details.message}` : '');
-  if (error instanceof Error) error.message = redactCredentials(error.message);
+  if (error instanceof Error) error.message = redactCredentials(error.message, secrets);
   return ApplicationFailure.create({
     type,
     message,

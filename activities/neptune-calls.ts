@@ -33,6 +33,15 @@ export function createNeptuneCalls(settings: {
   // Built on first use, not at worker start: a missing region then fails an activity (classified, not
   // retried) instead of crashing the worker.
   const neptune = () => (client ??= createNeptuneGraphClient(settings.clientSettings));
+  /** The values the client signs with, for redaction; none when they cannot be had (that is the error then). */
+  const secrets = async (): Promise<string[]> => {
+    try {
+      const { accessKeyId, secretAccessKey, sessionToken } = await neptune().config.credentials();
+      return [accessKeyId, secretAccessKey, sessionToken].filter((value): value is string => !!value);
+    } catch {
+      return [];
+    }
+  };
   return {
     client: neptune,
     async call(operation, subject, send, options = {}) {
@@ -43,9 +52,13 @@ export function createNeptuneCalls(settings: {
         if (signal.aborted) throw signal.reason ?? error;
         const recovered = await options.recover?.(error);
         if (recovered !== undefined) return recovered;
-        throw toActivityFailure(error, operation, subject, {
-          notFoundIsTransient: options.notFoundIsTransient,
-        });
+        throw toActivityFailure(
+          error,
+          operation,
+          subject,
+          { notFoundIsTransient: options.notFoundIsTransient },
+          await secrets(),
+        );
       }
     },
     checked(operation, validate) {

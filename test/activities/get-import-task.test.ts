@@ -6,7 +6,7 @@ import { createNeptuneImportActivities, type GetImportTaskInput } from '../../ac
 import type { ImportTaskSnapshot } from '../../src/model/import-task-snapshot';
 import { FailureType } from '../../src/model/failure-types';
 import { activityFailure } from '../helpers/failures';
-import { useEmulatorActivities } from '../helpers/emulator';
+import { emulatorClient, useEmulatorActivities } from '../helpers/emulator';
 
 const fixture = useEmulatorActivities({ seed: 7 });
 
@@ -161,6 +161,41 @@ describe('getImportTask', () => {
     await activityFailure(getTask(taskId));
     assert.equal((await getTask(taskId)).taskId, taskId);
     assert.equal(calls(taskId), 2);
+  });
+
+  it('redacts every credential value the client signs with, whole or in pieces, wherever a failure quotes it', async () => {
+    const credentials = {
+      accessKeyId: 'ASIAQUOTEDKEYID00042',
+      secretAccessKey: 'quoted/Secret+Access+Key/0123456789abcdefABCD',
+      sessionToken: 'IQoJb3JpZ2luX2VjEQuotedSessionToken//////////wEaCXVz',
+    };
+    const withSecrets = createNeptuneImportActivities({
+      client: emulatorClient(fixture.emulator, { credentials }),
+    });
+    const taskId = fixture.emulator.addTask({});
+    fixture.emulator.addFault({
+      operation: 'GetImportTask',
+      taskId,
+      kind: 'AccessDeniedException',
+      message:
+        `key ${credentials.accessKeyId} secret ${credentials.secretAccessKey} token ${credentials.sessionToken} ` +
+        `piece ${credentials.secretAccessKey.slice(10, 19)}`,
+    });
+    const failure = await activityFailure(
+      new MockActivityEnvironment().run(withSecrets.getImportTask, { taskIdentifier: taskId }),
+    );
+    const written = [failure.message, JSON.stringify(failure.details), failure.cause?.message ?? ''].join(
+      '\n',
+    );
+    for (const value of Object.values(credentials)) {
+      for (let start = 0; start + 8 <= value.length; start++) {
+        assert.ok(!written.includes(value.slice(start, start + 8)), `a piece of a credential in ${written}`);
+      }
+    }
+    assert.match(
+      failure.message,
+      /AccessDeniedException .*: key <redacted> secret <redacted> token <redacted> piece <redacted>$/,
+    );
   });
 
   it('fails without region as a configuration error, not retried', async () => {
