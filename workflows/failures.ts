@@ -1,4 +1,4 @@
-import { ApplicationFailure, type ChildWorkflowFailure } from '@temporalio/workflow';
+import { type ActivityFailure, ApplicationFailure, type ChildWorkflowFailure } from '@temporalio/workflow';
 import { formatDuration } from '../src/model/durations';
 import { FailureType, WaitFailureType } from '../src/model/failure-types';
 import type { ImportTaskSnapshot } from '../src/model/import-task-snapshot';
@@ -59,33 +59,21 @@ export function waitTimedOutFailure(
   });
 }
 
-/** A failure that reports another and keeps its type (`NeptuneUnexpectedError` when it had none). */
-function keepingType(type: string | undefined, message: string, cause: Error): ApplicationFailure {
+/**
+ * A failure that reports an activity's or a child workflow's failure: it keeps that failure's type
+ * (`NeptuneUnexpectedError` when it has none), says `prefix` and what it said, and has it as its cause.
+ */
+export function reportingFailure(
+  wrapped: ActivityFailure | ChildWorkflowFailure,
+  prefix: string,
+): ApplicationFailure {
+  const cause = wrapped.cause;
   return ApplicationFailure.create({
-    type: type ?? FailureType.UNEXPECTED,
+    type: (cause instanceof ApplicationFailure ? cause.type : undefined) ?? FailureType.UNEXPECTED,
     nonRetryable: true,
-    message,
-    cause,
+    message: `${prefix}: ${cause?.message ?? wrapped.message}`,
+    cause: wrapped,
   });
-}
-
-/** A poll failed for good (not found, access denied, …): the wait ends with that failure's type and cause. */
-export function permanentPollFailure(
-  taskIdentifier: string,
-  type: string | undefined,
-  message: string,
-  cause: Error,
-): ApplicationFailure {
-  return keepingType(type, `Stopped waiting for import task ${taskIdentifier}: ${message}`, cause);
-}
-
-/** Starting the import failed for good: the failure keeps the activity's type (NeptuneAccessDenied, …). */
-export function permanentActivityFailure(
-  type: string | undefined,
-  message: string,
-  cause: Error,
-): ApplicationFailure {
-  return keepingType(type, message, cause);
 }
 
 /** The deadline passed while the start was still being retried: the import may not have started. */
@@ -116,25 +104,11 @@ export function cancelFailedFailure(
   });
 }
 
-/** The pipeline's wait (a child workflow) ended without a terminal status: it keeps the child's type. */
-export function waitWithoutTerminalStatusFailure(
-  type: string | undefined,
-  message: string,
-  cause: Error,
-): ApplicationFailure {
-  return keepingType(type, `The wait for the import task ended without a terminal status: ${message}`, cause);
-}
-
 /** The wait (a child workflow) failed: the caller fails the same way, with its type, message and details. */
 export function childWaitFailure(error: ChildWorkflowFailure): ApplicationFailure {
   const cause = error.cause;
-  if (!(cause instanceof ApplicationFailure)) {
-    return keepingType(
-      undefined,
-      `The wait for the import task failed: ${cause?.message ?? error.message}`,
-      error,
-    );
-  }
+  if (!(cause instanceof ApplicationFailure))
+    return reportingFailure(error, 'The wait for the import task failed');
   return ApplicationFailure.create({
     type: cause.type ?? FailureType.UNEXPECTED,
     nonRetryable: true,

@@ -1,6 +1,5 @@
 import {
   ActivityFailure,
-  ApplicationFailure,
   ChildWorkflowFailure,
   executeChild,
   getExternalWorkflowHandle,
@@ -25,12 +24,7 @@ import { resolveImportStart, type ResolvedImportStart } from '../src/model/resol
 import { resolveWaitSettings, type ResolvedWaitSettings } from '../src/model/resolve-wait-options';
 import { awaitImportTask } from './await-import-task';
 import { remainingDeadline, startImport, waitInputAfterStart } from './start-import';
-import {
-  importEndedFailure,
-  invalidInputFailure,
-  pipelineStepFailure,
-  waitWithoutTerminalStatusFailure,
-} from './failures';
+import { importEndedFailure, invalidInputFailure, pipelineStepFailure, reportingFailure } from './failures';
 
 /** Pipelines started before 0.2.0 took any step name; replaying them must not start refusing one. */
 const STRING_STEP_NAMES = 'pipeline-step-names-are-strings';
@@ -166,12 +160,7 @@ async function awaitAsChild(
     });
   } catch (error) {
     if (isCancellation(error) || !(error instanceof ChildWorkflowFailure)) throw error;
-    const cause = error.cause;
-    throw waitWithoutTerminalStatusFailure(
-      cause instanceof ApplicationFailure ? (cause.type ?? undefined) : undefined,
-      cause?.message ?? error.message,
-      error,
-    );
+    throw reportingFailure(error, 'The wait for the import task ended without a terminal status');
   }
 }
 

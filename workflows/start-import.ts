@@ -1,15 +1,9 @@
-import {
-  ActivityFailure,
-  ApplicationFailure,
-  CancellationScope,
-  isCancellation,
-  TimeoutFailure,
-} from '@temporalio/workflow';
+import { ActivityFailure, CancellationScope, isCancellation, TimeoutFailure } from '@temporalio/workflow';
 import type { StartImportTaskResult } from '../activities';
 import type { ResolvedImportStart } from '../src/model/resolve-import-start';
 import { STARTED_TASK_NOT_FOUND_GRACE, type ImportStartInput } from '../src/model/run-types';
 import type { AwaitImportTaskInput } from '../src/model/wait-types';
-import { permanentActivityFailure, startTimedOutFailure } from './failures';
+import { reportingFailure, startTimedOutFailure } from './failures';
 import { proxyNeptuneImportActivities } from './neptune-activities';
 
 /**
@@ -34,12 +28,7 @@ async function startThroughActivity(
     if (isCancellation(error) || !(error instanceof ActivityFailure)) throw error;
     if (error.cause instanceof TimeoutFailure)
       throw startTimedOutFailure(start.operation, start.subject, error);
-    const cause = error.cause;
-    throw permanentActivityFailure(
-      cause instanceof ApplicationFailure ? (cause.type ?? undefined) : undefined,
-      `${start.operation} ${start.subject} failed: ${cause?.message ?? error.message}`,
-      error,
-    );
+    throw reportingFailure(error, `${start.operation} ${start.subject} failed`);
   }
 }
 

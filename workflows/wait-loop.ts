@@ -12,7 +12,7 @@ import { type FailureType, NON_RETRYABLE_FAILURE_TYPES } from '../src/model/fail
 import type { ImportTaskSnapshot } from '../src/model/import-task-snapshot';
 import { nextPollDelay, type PollDecision, type PollSchedule } from '../src/model/poll-schedule';
 import { isTerminalPhase } from '../src/model/status-model';
-import { cancelFailedFailure, permanentPollFailure, waitTimedOutFailure } from './failures';
+import { cancelFailedFailure, reportingFailure, waitTimedOutFailure } from './failures';
 import { proxyNeptuneImportActivities } from './neptune-activities';
 
 /** The poll schedule looks at this many recent answers. */
@@ -59,6 +59,17 @@ export interface WaitLoopHooks {
 
 export type WaitLoopOutcome = { kind: 'terminal'; task: ImportTaskSnapshot } | { kind: 'continue-as-new' };
 
+/** When the next poll is and what the schedule chose it from; no time: there is no next poll. */
+function scheduleNextPoll(
+  state: WaitLoopState,
+  atMs: number | undefined,
+  decision: Partial<PollDecision> = {},
+) {
+  state.nextPollAtMs = atMs;
+  state.nextPollReason = decision.reason;
+  state.predictedEndAtMs = decision.predictedEndAt ? Date.parse(decision.predictedEndAt) : undefined;
+}
+
 export function lastSnapshot(state: WaitLoopState): ImportTaskSnapshot | undefined {
   return state.recent[state.recent.length - 1];
 }
@@ -74,10 +85,6 @@ function waitTimedOut(options: WaitLoopOptions, state: WaitLoopState, cause?: Er
 
 function deadlinePassed(options: WaitLoopOptions): boolean {
   return options.deadlineAtMs !== undefined && Date.now() >= options.deadlineAtMs;
-}
-
-function failureType(error: ActivityFailure): string | undefined {
-  return error.cause instanceof ApplicationFailure ? (error.cause.type ?? undefined) : undefined;
 }
 
 function isPermanent(error: ActivityFailure): boolean {
@@ -114,12 +121,7 @@ async function pollOnce(
     if (error.cause instanceof TimeoutFailure && deadlinePassed(options))
       throw waitTimedOut(options, state, error);
     if (isPermanent(error)) {
-      throw permanentPollFailure(
-        options.taskIdentifier,
-        failureType(error),
-        error.cause?.message ?? error.message,
-        error,
-      );
+      throw reportingFailure(error, `Stopped waiting for import task ${options.taskIdentifier}`);
     }
     return undefined;
   }
@@ -151,11 +153,7 @@ export async function runWaitLoop(
     if (task) {
       hooks.onSnapshot?.(task);
       if (isTerminalPhase(task.phase)) {
-        Object.assign(state, {
-          nextPollAtMs: undefined,
-          nextPollReason: undefined,
-          predictedEndAtMs: undefined,
-        });
+        scheduleNextPoll(state, undefined);
         return { kind: 'terminal', task };
       }
     }
@@ -167,9 +165,7 @@ export async function runWaitLoop(
           random: Math.random,
         })
       : { delayMs: options.schedule.minIntervalMs };
-    state.nextPollAtMs = Date.now() + decision.delayMs;
-    state.nextPollReason = decision.reason;
-    state.predictedEndAtMs = decision.predictedEndAt ? Date.parse(decision.predictedEndAt) : undefined;
+    scheduleNextPoll(state, Date.now() + decision.delayMs, decision);
     hooks.onScheduled?.();
     if (hooks.shouldContinueAsNew?.()) {
       // Here, not in the caller: a cancellation arriving meanwhile still takes the caller's cancel path.
@@ -198,11 +194,7 @@ export async function cancelImportAndConfirm(
     const { task, alreadyEnded } = await cancelImportTask({ taskIdentifier: options.taskIdentifier });
     if (alreadyEnded) return task;
     state.pollNowRequested = false;
-    Object.assign(state, {
-      nextPollAtMs: Date.now() + options.schedule.minIntervalMs,
-      nextPollReason: undefined,
-      predictedEndAtMs: undefined,
-    });
+    scheduleNextPoll(state, Date.now() + options.schedule.minIntervalMs);
     const outcome = await runWaitLoop({ ...options, deadlineAtMs }, state, {
       ...hooks,
       shouldContinueAsNew: () => false,
