@@ -6,8 +6,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import { resolveImportStart, type ResolvedImportStart } from '../src/model/resolve-import-start';
-import { resolveWaitSettings, type ResolvedWaitSettings } from '../src/model/resolve-wait-options';
+import { resolveRunImportTask } from '../src/model/resolve-import-start';
 import type { RunImportTaskInput, RunImportTaskResult, RunImportTaskStatus } from '../src/model/run-types';
 import { runDetailsMarkdown } from '../src/model/wait-presentation';
 import { awaitImportTask } from './await-import-task';
@@ -15,13 +14,9 @@ import { childWaitFailure, invalidInputFailure } from './failures';
 import { runStatusQuery } from './messages';
 import { remainingDeadline, startImport, waitInputAfterStart } from './start-import';
 
-function resolveOrFail(input: RunImportTaskInput): {
-  start: ResolvedImportStart;
-  settings: ResolvedWaitSettings;
-} {
+function resolveOrFail(input: RunImportTaskInput): ReturnType<typeof resolveRunImportTask> {
   try {
-    const { start: _start, createGraph: _createGraph, ...wait } = input ?? {};
-    return { start: resolveImportStart(input), settings: resolveWaitSettings(wait) };
+    return resolveRunImportTask(input);
   } catch (error) {
     throw invalidInputFailure(`Cannot run an import task: ${(error as Error).message}`, error as Error);
   }

@@ -3,9 +3,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { CreateGraphUsingImportTaskInput, StartImportTaskInput } from '../model/input-validation';
 import { InvalidInputError } from '../model/invalid-input';
 import { validateTaskIdentifier } from '../model/input-validation';
-import { resolveImportStart } from '../model/resolve-import-start';
-import { resolveWaitOptions, resolveWaitSettings } from '../model/resolve-wait-options';
-import type { RunImportTaskInput } from '../model/run-types';
+import { resolveRunImportTask } from '../model/resolve-import-start';
+import { resolveWaitOptions } from '../model/resolve-wait-options';
 import { cancelCommand } from './commands/cancel';
 import { demoCommand, type DemoFlags } from './commands/demo';
 import { listCommand, listQuery } from './commands/list';
@@ -70,13 +69,6 @@ function finish(command: Command): Command {
   return command.showHelpAfterError(`Usage: neptune-import ${command.name()} ${command.usage()}`);
 }
 
-/** What `startRunImportTask` checks, checked before connecting. */
-function checkRunInput(input: RunImportTaskInput): void {
-  resolveImportStart(input);
-  const { start: _start, createGraph: _createGraph, ...wait } = input;
-  resolveWaitSettings(wait);
-}
-
 type StartFlags = WaitFlags & {
   source: string;
   roleArn: string;
@@ -132,7 +124,7 @@ export function buildProgram(): Command {
     const start = { start: { graphIdentifier: flags.graph, ...importFields(flags) } };
     return withTemporal(
       (connected) => startCommand(start, flags, connected, output, REFRESH_MS),
-      () => checkRunInput({ ...start, ...waitInputOf(flags) }),
+      () => resolveRunImportTask({ ...start, ...waitInputOf(flags) }),
     );
   });
 
@@ -172,7 +164,7 @@ export function buildProgram(): Command {
       };
       return withTemporal(
         (connected) => startCommand({ createGraph }, flags, connected, output, REFRESH_MS),
-        () => checkRunInput({ createGraph, ...waitInputOf(flags) }),
+        () => resolveRunImportTask({ createGraph, ...waitInputOf(flags) }),
       );
     },
   );

@@ -5,7 +5,8 @@ import {
   type StartImportTaskInput,
 } from './input-validation';
 import { describeReceived, InvalidInputError } from './invalid-input';
-import type { ImportStartInput } from './run-types';
+import { resolveWaitSettings, type ResolvedWaitSettings } from './resolve-wait-options';
+import type { ImportStartInput, RunImportTaskInput } from './run-types';
 
 /** An import start, checked: which operation, and its request. */
 export type ResolvedImportStart =
@@ -19,11 +20,7 @@ function within<T>(prefix: string, check: () => T): T {
   } catch (error) {
     if (!(error instanceof InvalidInputError)) throw error;
     const field = error.field === 'input' ? prefix : `${prefix}.${error.field}`;
-    throw new InvalidInputError(
-      field,
-      error.received,
-      error.message.replace(/^.*?: expected (.*), received .*$/s, '$1'),
-    );
+    throw new InvalidInputError(field, error.received, error.expectation);
   }
 }
 
@@ -43,4 +40,13 @@ export function resolveImportStart(input: ImportStartInput): ResolvedImportStart
   }
   const request = within('createGraph', () => validateCreateGraphUsingImportTaskInput(createGraph));
   return { operation: 'CreateGraphUsingImportTask', request, subject: request.graphName };
+}
+
+/** Checks a `runImportTask` input: how to start the import, and the settings of the wait that follows. */
+export function resolveRunImportTask(input: RunImportTaskInput): {
+  start: ResolvedImportStart;
+  settings: ResolvedWaitSettings;
+} {
+  const { start: _start, createGraph: _createGraph, ...wait } = input ?? {};
+  return { start: resolveImportStart(input), settings: resolveWaitSettings(wait) };
 }

@@ -1,6 +1,5 @@
 import { WorkflowIdReusePolicy, type Client, type WorkflowHandle } from '@temporalio/client';
-import { resolveImportStart } from '../model/resolve-import-start';
-import { resolveWaitSettings } from '../model/resolve-wait-options';
+import { resolveRunImportTask } from '../model/resolve-import-start';
 import type { RunImportTaskInput, RunImportTaskResult } from '../model/run-types';
 
 /** Where and under which id `startRunImportTask` starts the import. */
@@ -24,9 +23,7 @@ export async function startRunImportTask(
   input: RunImportTaskInput,
   options: StartRunImportTaskOptions,
 ): Promise<WorkflowHandle<(input: RunImportTaskInput) => Promise<RunImportTaskResult>>> {
-  const { operation, subject } = resolveImportStart(input);
-  const { start: _start, createGraph: _createGraph, ...wait } = input;
-  resolveWaitSettings(wait);
+  const { operation, subject } = resolveRunImportTask(input).start;
   return client.workflow.start('runImportTask', {
     taskQueue: options.taskQueue,
     workflowId: options.workflowId,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { InvalidInputError } from '../../src/model/invalid-input';
-import { resolveImportStart } from '../../src/model/resolve-import-start';
+import { resolveImportStart, resolveRunImportTask } from '../../src/model/resolve-import-start';
 import type { ImportStartInput } from '../../src/model/run-types';
 
 const roleArn = 'arn:aws:iam::123456789012:role/NeptuneImport';
@@ -39,5 +39,18 @@ describe('resolveImportStart', () => {
     assert.throws(
       () => resolveImportStart({ start: { ...start, roleArn: 'admin' } }),
       /^NeptuneInvalidInput: Invalid start\.roleArn: expected an IAM role ARN .*, received "admin"$/,
+    ));
+});
+
+describe('resolveRunImportTask', () => {
+  it('checks the start and the settings of the wait after it', () => {
+    const { start: resolved, settings } = resolveRunImportTask({ start, deadline: '2 hours' });
+    assert.equal(resolved.operation, 'StartImportTask');
+    assert.equal(settings.deadlineMs, 7_200_000);
+  });
+  it('names a bad wait setting', () =>
+    assert.throws(
+      () => resolveRunImportTask({ start, deadline: 'soon' as never }),
+      (error: unknown) => error instanceof InvalidInputError && error.field === 'deadline',
     ));
 });
