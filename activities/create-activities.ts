@@ -8,7 +8,7 @@ import { validateTaskIdentifier } from '../src/model/input-validation';
 import type { NeptuneClientSettings } from '../src/neptune/create-client';
 import { isTerminalPhase } from '../src/model/status-model';
 import { namespaceSearchAttributesActivity } from './namespace-search-attributes';
-import { createNeptuneCalls } from './neptune-calls';
+import { createNeptuneCalls, isConflict } from './neptune-calls';
 import { importStarters } from './start-import';
 
 /** How the activities reach Neptune Analytics: a client of yours, or settings to build one. */
@@ -78,7 +78,7 @@ export function createNeptuneImportActivities(options: NeptuneImportActivitiesOp
       {
         // Cancelling a task that has already ended is what the caller wanted: not an error.
         recover: async (error) => {
-          if ((error as { name?: string } | null)?.name !== 'ConflictException') return undefined;
+          if (!isConflict(error)) return undefined;
           const task = await getImportTask({ taskIdentifier });
           return isTerminalPhase(task.phase) ? { task, alreadyEnded: true } : undefined;
         },

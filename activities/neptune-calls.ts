@@ -25,6 +25,11 @@ export interface NeptuneCalls {
   region(): Promise<string>;
 }
 
+/** The service's answer that the resource is busy or already exists: the one error `recover` handlers read. */
+export function isConflict(error: unknown): boolean {
+  return (error as { name?: unknown } | null)?.name === 'ConflictException';
+}
+
 export function createNeptuneCalls(settings: {
   client?: NeptuneGraphClient;
   clientSettings?: NeptuneClientSettings;

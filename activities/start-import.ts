@@ -17,7 +17,7 @@ import {
   validateStartImportTaskInput,
 } from '../src/model/input-validation';
 import { isTerminalPhase } from '../src/model/status-model';
-import type { NeptuneCalls } from './neptune-calls';
+import { isConflict, type NeptuneCalls } from './neptune-calls';
 
 /** What the activities that start an import return. */
 export interface StartImportTaskResult {
@@ -39,10 +39,6 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 function sentAtOf(heartbeatDetails: unknown): number | undefined {
   const sentAt = (heartbeatDetails as Partial<StartAttemptRecord> | undefined)?.sentAt;
   return typeof sentAt === 'number' && Number.isFinite(sentAt) ? sentAt : undefined;
-}
-
-function errorName(error: unknown): string | undefined {
-  return (error as { name?: string } | null)?.name;
 }
 
 /**
@@ -136,7 +132,7 @@ export function importStarters(neptune: NeptuneCalls) {
     context.heartbeat({ sentAt: Date.now() } satisfies StartAttemptRecord);
     return neptune.call(operation, subject, async (abortSignal) => result(await start(abortSignal), false), {
       recover: async (error) => {
-        if (errorName(error) !== 'ConflictException') return undefined;
+        if (!isConflict(error)) return undefined;
         const found = await adoptable(await candidates(), undefined);
         if (found) return result(found, true);
         if (operation === 'CreateGraphUsingImportTask') {
