@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { formatDuration } from '../model/durations';
+import type { ImportTaskPipelineResult } from '../model/pipeline-types';
 import type { AwaitImportTaskResult } from '../model/wait-types';
 import { ExitCode, exitCodeOfFailureType } from './exit-codes';
 import type { Followed } from './follow';
@@ -41,4 +42,31 @@ export function reportOutcome(
     output.stdout.write(`${label}: ${type ?? failure.name}: ${failure.message}\n`);
   }
   return exitCodeOfFailureType(type);
+}
+
+/**
+ * How a followed pipeline ended: the wait's outcome with the console page of the import it started, then
+ * each step's (or, with --json, the result object alone). A pipeline that failed is reported as any run.
+ */
+export function reportPipelineOutcome(
+  followed: Followed<ImportTaskPipelineResult>,
+  options: { label: string; json: boolean; output: Output },
+): ExitCode {
+  if (!('result' in followed)) return reportOutcome(followed, options);
+  const { result } = followed;
+  const { output } = options;
+  if (options.json) {
+    output.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return ExitCode.OK;
+  }
+  const consoleUrl = result.started?.consoleUrl;
+  reportOutcome(
+    { result: { ...result.wait, ...(consoleUrl !== undefined && { consoleUrl }) } },
+    { label: result.wait.task.taskId, json: false, output },
+  );
+  for (const step of result.steps) {
+    const said = step.result !== undefined ? ` → ${JSON.stringify(step.result)}` : '';
+    output.stdout.write(`step ${step.name}: ${step.status}${said}\n`);
+  }
+  return ExitCode.OK;
 }

@@ -8,7 +8,7 @@ import { NeptuneEmulator } from '../../testing/emulator';
 import type { Scenario } from '../../testing/emulator/scenario';
 import { ExitCode } from '../exit-codes';
 import { follow, waitStatusOf } from '../follow';
-import { reportOutcome } from '../outcome';
+import { reportPipelineOutcome } from '../outcome';
 import { createProgressView, type Output } from '../progress-view';
 import { connectConfig } from '../temporal-connection';
 
@@ -141,13 +141,8 @@ export async function demoCommand(flags: DemoFlags, output: Output): Promise<Exi
       ),
       workerStopped,
     ]);
-    if (!('result' in followed)) return reportOutcome(followed, { label: workflowId, json: false, output });
-    const { wait, steps, started } = followed.result;
-    reportOutcome(
-      { result: { ...wait, ...(started && { consoleUrl: started.consoleUrl }) } },
-      { label: wait.task.taskId, json: false, output },
-    );
-    for (const step of steps) say(`step ${step.name}: ${step.status} → ${JSON.stringify(step.result)}`);
+    const reported = reportPipelineOutcome(followed, { label: workflowId, json: false, output });
+    if (!('result' in followed)) return reported;
     if (emulator) {
       const throttled = emulator.requests.filter((r) => r.errorType === 'ThrottlingException').length;
       say(

@@ -8,7 +8,7 @@ import { resolveWaitOptions, resolveWaitSettings } from '../../model/resolve-wai
 import type { AwaitImportTaskInput } from '../../model/wait-types';
 import { ExitCode } from '../exit-codes';
 import { follow, waitStatusOf } from '../follow';
-import { reportOutcome } from '../outcome';
+import { reportPipelineOutcome } from '../outcome';
 import { createProgressView, type Output } from '../progress-view';
 import type { Connected } from '../temporal-connection';
 
@@ -70,22 +70,5 @@ export async function pipelineCommand(
   }
   const wait = client.workflow.getHandle(`${workflowId}/await`);
   const followed = await follow<ImportTaskPipelineResult>(handle, waitStatusOf(wait), view, refreshMs);
-  if ('result' in followed) {
-    const { result } = followed;
-    if (json) output.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    else {
-      const consoleUrl = result.started?.consoleUrl;
-      reportOutcome(
-        { result: { ...result.wait, ...(consoleUrl !== undefined && { consoleUrl }) } },
-        { label: result.wait.task.taskId, json: false, output },
-      );
-      for (const step of result.steps) {
-        output.stdout.write(
-          `step ${step.name}: ${step.status}${step.result !== undefined ? ` → ${JSON.stringify(step.result)}` : ''}\n`,
-        );
-      }
-    }
-    return ExitCode.OK;
-  }
-  return reportOutcome(followed, { label: workflowId, json, output });
+  return reportPipelineOutcome(followed, { label: workflowId, json, output });
 }
