@@ -21,7 +21,7 @@ import { CREDENTIALS, ROLE_ARN, rejection, startHarness, type Harness } from './
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-describe('SDK conformance: the six operations', () => {
+describe('SDK conformance: the emulated operations', () => {
   let h: Harness;
   before(async () => (h = await startHarness()));
   after(() => h.close());
