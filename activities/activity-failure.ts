@@ -1,6 +1,12 @@
 import { ApplicationFailure, ApplicationFailureCategory } from '@temporalio/common';
 import { classifyNeptuneError, type ClassificationContext } from '../src/neptune/classify-error';
 import { FailureType } from '../src/model/failure-types';
+
+/**
+ * Attempts before a failure not known to be permanent or transient (`BOUNDED_RETRY_FAILURE_TYPES`) is given
+ * up: with the recommended retry policy (1 s, doubling, at most 1 min apart) about 4 minutes of retries.
+ */
+export const DEFAULT_UNKNOWN_ERROR_ATTEMPTS = 10;
 import { redactCredentials } from '../src/neptune/redact-credentials';
 
 export type NeptuneOperation =
@@ -20,11 +26,30 @@ export function toActivityFailure(
   error: unknown,
   operation: NeptuneOperation,
   subject: string,
-  context: ClassificationContext = {},
-  /** The credential values the client signs with: redacted wherever they appear. */
-  secrets: readonly string[] = [],
+  options: {
+    context?: ClassificationContext;
+    /** The credential values the client signs with: redacted wherever they appear. */
+    secrets?: readonly string[];
+    /**
+     * How many attempts in a row before this one failed with an error not known to be transient, and after
+     * how many such attempts (this one included) it is given up.
+     */
+    boundedFailuresBefore?: number;
+    boundedAttempts?: number;
+  } = {},
 ): ApplicationFailure {
-  const { type, retryable, benign, nextRetryDelayMs, details } = classifyNeptuneError(error, context);
+  const {
+    context = {},
+    secrets = [],
+    boundedFailuresBefore = 0,
+    boundedAttempts = DEFAULT_UNKNOWN_ERROR_ATTEMPTS,
+  } = options;
+  const { type, retryable, benign, bounded, nextRetryDelayMs, details } = classifyNeptuneError(
+    error,
+    context,
+  );
+  const attempts = boundedFailuresBefore + 1;
+  const givenUp = retryable && bounded && attempts >= boundedAttempts;
   const where = [
     details.httpStatusCode !== undefined ? `HTTP ${details.httpStatusCode}` : undefined,
     details.reason !== undefined ? `reason ${details.reason}` : undefined,
@@ -37,12 +62,15 @@ export function toActivityFailure(
       ? `${operation} was not sent: ${details.message}`
       : `${operation} ${subject} failed: ${details.errorName}` +
         (where.length ? ` (${where.join(', ')})` : '') +
-        (details.message ? `: ${details.message}` : '');
+        (details.message ? `: ${details.message}` : '') +
+        (givenUp
+          ? ` (not retried again: ${attempts} attempts in a row failed with errors not known to be transient)`
+          : '');
   if (error instanceof Error) error.message = redactCredentials(error.message, secrets);
   return ApplicationFailure.create({
     type,
     message,
-    nonRetryable: !retryable,
+    nonRetryable: !retryable || givenUp,
     details: [details],
     nextRetryDelay: nextRetryDelayMs,
     cause: error instanceof Error ? error : undefined,

@@ -3,8 +3,11 @@ import {
   GetImportTaskCommand,
   type NeptuneGraphClient,
 } from '@aws-sdk/client-neptune-graph';
+import { Context } from '@temporalio/activity';
 import { type ImportTaskSnapshot, toImportTaskSnapshot } from '../src/model/import-task-snapshot';
+import { NEPTUNE_IMPORT_METRICS } from '../src/model/metrics';
 import { validateTaskIdentifier } from '../src/model/input-validation';
+import { describeReceived, InvalidInputError } from '../src/model/invalid-input';
 import type { NeptuneClientSettings } from '../src/neptune/create-client';
 import { isTerminalPhase } from '../src/model/status-model';
 import { namespaceSearchAttributesActivity } from './namespace-search-attributes';
@@ -16,6 +19,12 @@ export interface NeptuneImportActivitiesOptions {
   /** A client to use as is. Otherwise one is built, once, from `clientSettings` and the AWS defaults. */
   client?: NeptuneGraphClient;
   clientSettings?: NeptuneClientSettings;
+  /**
+   * Attempts of one call before a failure not known to be permanent or transient (an unknown 4xx, no
+   * credentials loadable) is given up as not retryable, with its cause. Default 10 (about 4 minutes with the
+   * recommended retry policy). Throttling, 5xx and network failures are never given up by this.
+   */
+  unknownErrorAttempts?: number;
 }
 
 /** Input of the `getImportTask` activity. */
@@ -46,6 +55,10 @@ export interface CancelImportTaskResult {
  * type-only import).
  */
 export function createNeptuneImportActivities(options: NeptuneImportActivitiesOptions = {}) {
+  const attempts: unknown = options.unknownErrorAttempts;
+  if (attempts !== undefined && !(Number.isInteger(attempts) && (attempts as number) >= 1)) {
+    throw new InvalidInputError('unknownErrorAttempts', describeReceived(attempts), 'a whole number ≥ 1');
+  }
   const neptune = createNeptuneCalls(options);
 
   async function getImportTask(input: GetImportTaskInput): Promise<ImportTaskSnapshot> {
@@ -59,7 +72,11 @@ export function createNeptuneImportActivities(options: NeptuneImportActivitiesOp
       (abortSignal) => neptune.client().send(new GetImportTaskCommand({ taskIdentifier }), { abortSignal }),
       { notFoundIsTransient: Date.now() < graceUntil },
     );
-    return toImportTaskSnapshot(answer, new Date(), taskIdentifier);
+    const task = toImportTaskSnapshot(answer, new Date(), taskIdentifier);
+    Context.current()
+      .metricMeter.createCounter(NEPTUNE_IMPORT_METRICS.getImportTaskCalls)
+      .add(1, { status: task.status });
+    return task;
   }
 
   async function cancelImportTask(input: CancelImportTaskInput): Promise<CancelImportTaskResult> {

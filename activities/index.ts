@@ -7,3 +7,4 @@ export {
   type CancelImportTaskResult,
 } from './create-activities';
 export type { StartImportTaskResult } from './start-import';
+export { DEFAULT_UNKNOWN_ERROR_ATTEMPTS } from './activity-failure';

@@ -17,7 +17,7 @@ import {
   validateStartImportTaskInput,
 } from '../src/model/input-validation';
 import { isTerminalPhase } from '../src/model/status-model';
-import { isConflict, type NeptuneCalls } from './neptune-calls';
+import { isConflict, type AttemptRecord, type NeptuneCalls } from './neptune-calls';
 
 /** What the activities that start an import return. */
 export interface StartImportTaskResult {
@@ -28,16 +28,11 @@ export interface StartImportTaskResult {
   consoleUrl: string;
 }
 
-/** What an attempt records before it sends its start request, for the attempts after it. */
-interface StartAttemptRecord {
-  sentAt: number;
-}
-
 /** Clocks differ between this worker and the service: a task that started this long before still counts. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
 function sentAtOf(heartbeatDetails: unknown): number | undefined {
-  const sentAt = (heartbeatDetails as Partial<StartAttemptRecord> | undefined)?.sentAt;
+  const sentAt = (heartbeatDetails as Partial<AttemptRecord> | undefined)?.sentAt;
   return typeof sentAt === 'number' && Number.isFinite(sentAt) ? sentAt : undefined;
 }
 
@@ -126,10 +121,10 @@ export function importStarters(neptune: NeptuneCalls) {
       consoleUrl: importTaskConsoleUrl(await neptune.region(), task.taskId),
     });
     if (context.info.attempt > 1) {
-      const found = await adoptable(await candidates(), sentAtOf(context.info.heartbeatDetails));
+      const found = await adoptable(await candidates(), sentAtOf(neptune.earlier()));
       if (found) return result(found, true);
     }
-    context.heartbeat({ sentAt: Date.now() } satisfies StartAttemptRecord);
+    neptune.remember({ sentAt: Date.now() });
     return neptune.call(operation, subject, async (abortSignal) => result(await start(abortSignal), false), {
       recover: async (error) => {
         if (!isConflict(error)) return undefined;

@@ -13,6 +13,7 @@ export {
 } from './neptune/classify-error';
 export { createNeptuneImportWorker, workflowsPath, type NeptuneImportWorkerOptions } from './temporal/worker';
 export { neptuneImportPlugin } from './temporal/plugin';
+export { installMetricsRuntime, NEPTUNE_IMPORT_HISTOGRAM_BUCKETS } from './temporal/metrics-runtime';
 export {
   startAwaitImportTask,
   awaitImportTaskWorkflowId,

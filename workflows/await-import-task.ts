@@ -1,4 +1,4 @@
-import { makeContinueAsNewFunc, setHandler, workflowInfo } from '@temporalio/workflow';
+import { log, makeContinueAsNewFunc, setHandler, workflowInfo } from '@temporalio/workflow';
 import type {
   AwaitImportTaskCarryOver,
   AwaitImportTaskInput,
@@ -9,6 +9,7 @@ import { initialWaitState, lastSnapshot, type WaitLoopState } from './wait-loop'
 import { finishWait, loopOptionsOf, resolveOrFail, waitHandlingCancellation } from './wait-for-import-task';
 import { searchAttributesEnabled } from './search-attributes-enabled';
 import { createWaitView } from './wait-view';
+import { countingWaitOutcome } from './wait-metrics';
 
 function stateFrom(carryOver: AwaitImportTaskCarryOver | undefined): WaitLoopState {
   if (!carryOver) return initialWaitState();
@@ -17,6 +18,7 @@ function stateFrom(carryOver: AwaitImportTaskCarryOver | undefined): WaitLoopSta
     runs: carryOver.runs + 1,
     startedAtMs: Date.parse(carryOver.startedAt),
     recent: carryOver.recent,
+    ...(carryOver.progressStart !== undefined && { progressStart: carryOver.progressStart }),
     ...(carryOver.nextPollAt !== undefined && { nextPollAtMs: Date.parse(carryOver.nextPollAt) }),
     ...(carryOver.predictedEndAt !== undefined && { predictedEndAtMs: Date.parse(carryOver.predictedEndAt) }),
     ...(carryOver.nextPollReason !== undefined && { nextPollReason: carryOver.nextPollReason }),
@@ -32,6 +34,7 @@ function carryOverOf(state: WaitLoopState): AwaitImportTaskCarryOver {
     runs: state.runs,
     startedAt: new Date(state.startedAtMs).toISOString(),
     recent: state.recent,
+    ...(state.progressStart !== undefined && { progressStart: state.progressStart }),
     ...(nextPollAtMs !== undefined && { nextPollAt: new Date(nextPollAtMs).toISOString() }),
     ...(state.nextPollReason !== undefined && { nextPollReason: state.nextPollReason }),
     ...(state.predictedEndAtMs !== undefined && {
@@ -50,12 +53,21 @@ export async function awaitImportTask(
   input: AwaitImportTaskInput,
   carryOver?: AwaitImportTaskCarryOver,
 ): Promise<AwaitImportTaskResult> {
+  return countingWaitOutcome(() => awaitOneRun(input, carryOver));
+}
+
+async function awaitOneRun(
+  input: AwaitImportTaskInput,
+  carryOver: AwaitImportTaskCarryOver | undefined,
+): Promise<AwaitImportTaskResult> {
   const resolved = resolveOrFail(input);
   const state = stateFrom(carryOver);
+  // The SDK's workflow logger adds the workflow id, run id and task queue, and is quiet on replay.
+  log.info('Waiting for import task', { taskIdentifier: resolved.taskIdentifier, run: state.runs });
 
   setHandler(statusQuery, () => {
     const task = lastSnapshot(state);
-    const { recent: _recent, ...counts } = carryOverOf(state);
+    const { recent: _recent, progressStart: _progressStart, ...counts } = carryOverOf(state);
     return { ...(task && { task, phase: task.phase }), ...counts };
   });
   setHandler(pollNowSignal, () => {

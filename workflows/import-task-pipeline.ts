@@ -25,6 +25,7 @@ import { resolveWaitSettings, type ResolvedWaitSettings } from '../src/model/res
 import { awaitImportTask } from './await-import-task';
 import { remainingDeadline, startImport, waitInputAfterStart } from './start-import';
 import { importEndedFailure, invalidInputFailure, pipelineStepFailure, reportingFailure } from './failures';
+import { recordPipelineStep } from './wait-metrics';
 
 /** Pipelines started before 0.2.0 took any step name; replaying them must not start refusing one. */
 const STRING_STEP_NAMES = 'pipeline-step-names-are-strings';
@@ -81,6 +82,15 @@ async function runStep(
   planned: PlannedStep,
   context: Omit<PipelineStepContext, 'stepId'>,
 ): Promise<PipelineStepOutcome> {
+  const outcome = await runStepToOutcome(planned, context);
+  recordPipelineStep(outcome);
+  return outcome;
+}
+
+async function runStepToOutcome(
+  planned: PlannedStep,
+  context: Omit<PipelineStepContext, 'stepId'>,
+): Promise<PipelineStepOutcome> {
   const outcome = { name: planned.name, stepId: planned.stepId, kind: planned.kind };
   try {
     const result = await runStepOnce(planned, { ...context, stepId: planned.stepId });
@@ -103,12 +113,18 @@ async function runSteps(
   if (parallel) return Promise.all(steps.map((step) => runStep(step, context)));
   const outcomes: PipelineStepOutcome[] = [];
   for (const step of steps) {
-    const failedBefore = outcomes.some((outcome) => outcome.status === 'failed');
-    outcomes.push(
-      failedBefore
-        ? { name: step.name, stepId: step.stepId, kind: step.kind, status: 'skipped' }
-        : await runStep(step, context),
-    );
+    if (outcomes.some((outcome) => outcome.status === 'failed')) {
+      const skipped: PipelineStepOutcome = {
+        name: step.name,
+        stepId: step.stepId,
+        kind: step.kind,
+        status: 'skipped',
+      };
+      recordPipelineStep(skipped);
+      outcomes.push(skipped);
+    } else {
+      outcomes.push(await runStep(step, context));
+    }
   }
   return outcomes;
 }

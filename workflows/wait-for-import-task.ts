@@ -13,6 +13,7 @@ import {
   type WaitLoopOutcome,
   type WaitLoopState,
 } from './wait-loop';
+import { countingWaitOutcome } from './wait-metrics';
 
 /**
  * Waits started before 0.2.0 took a `polling` that is not an object (a string, a number) as the defaults;
@@ -114,11 +115,13 @@ export async function waitForImportTask(
   options: WaitForImportTaskOptions = {},
 ): Promise<AwaitImportTaskResult> {
   const { onSnapshot, ...input } = options;
-  const resolved = resolveOrFail({ ...input, taskIdentifier });
-  const state = initialWaitState();
-  const outcome = await waitHandlingCancellation(resolved, loopOptionsOf(resolved, state), state, {
-    ...(onSnapshot && { onSnapshot }),
+  return countingWaitOutcome(async () => {
+    const resolved = resolveOrFail({ ...input, taskIdentifier });
+    const state = initialWaitState();
+    const outcome = await waitHandlingCancellation(resolved, loopOptionsOf(resolved, state), state, {
+      ...(onSnapshot && { onSnapshot }),
+    });
+    if (outcome.kind !== 'terminal') throw new Error('unreachable: an inline wait never continues as new');
+    return finishWait(resolved, state, outcome.task);
   });
-  if (outcome.kind !== 'terminal') throw new Error('unreachable: an inline wait never continues as new');
-  return finishWait(resolved, state, outcome.task);
 }

@@ -4,19 +4,26 @@ import {
   ApplicationFailure,
   condition,
   isCancellation,
+  log,
   TimeoutFailure,
+  workflowInfo,
 } from '@temporalio/workflow';
 import { pollSummary } from '../src/model/wait-presentation';
 import { formatDuration } from '../src/model/durations';
 import { type FailureType, NON_RETRYABLE_FAILURE_TYPES } from '../src/model/failure-types';
 import type { ImportTaskSnapshot } from '../src/model/import-task-snapshot';
-import { nextPollDelay, type PollDecision, type PollSchedule } from '../src/model/poll-schedule';
+import {
+  aimOffsetOf,
+  planNextPoll,
+  rememberAnswer,
+  type PollDecision,
+  type PollMemory,
+} from '../src/model/poll-planner';
+import type { PollSchedule } from '../src/model/poll-schedule';
 import { isTerminalPhase } from '../src/model/status-model';
 import { cancelFailedFailure, reportingFailure, waitTimedOutFailure } from './failures';
 import { proxyNeptuneImportActivities } from './neptune-activities';
-
-/** The poll schedule looks at this many recent answers. */
-const RECENT_SNAPSHOTS = 5;
+import { recordTerminalAnswer } from './wait-metrics';
 
 export interface WaitLoopOptions {
   taskIdentifier: string;
@@ -31,16 +38,16 @@ export interface WaitLoopOptions {
 }
 
 /** Owned by the caller: queries read it, continue-as-new carries it. */
-export interface WaitLoopState {
-  polls: number;
+export interface WaitLoopState extends PollMemory {
   runs: number;
   startedAtMs: number;
-  recent: ImportTaskSnapshot[];
   nextPollAtMs?: number;
   /** What the schedule decided the next poll from, for the Web UI. */
   nextPollReason?: PollDecision['reason'];
   /** When the progress so far says the import ends, for the Web UI and the status query. */
   predictedEndAtMs?: number;
+  /** The last prediction made in this run, kept through backoffs: what the end is compared with. */
+  lastPredictedEndAtMs?: number;
   pollNowRequested: boolean;
 }
 
@@ -68,6 +75,7 @@ function scheduleNextPoll(
   state.nextPollAtMs = atMs;
   state.nextPollReason = decision.reason;
   state.predictedEndAtMs = decision.predictedEndAt ? Date.parse(decision.predictedEndAt) : undefined;
+  state.lastPredictedEndAtMs = state.predictedEndAtMs ?? state.lastPredictedEndAtMs;
 }
 
 export function lastSnapshot(state: WaitLoopState): ImportTaskSnapshot | undefined {
@@ -113,8 +121,10 @@ async function pollOnce(
       taskIdentifier: options.taskIdentifier,
       ...(options.notFoundGraceUntil !== undefined && { notFoundGraceUntil: options.notFoundGraceUntil }),
     });
-    state.polls += 1;
-    state.recent = [...state.recent, task].slice(-RECENT_SNAPSHOTS);
+    const memory = rememberAnswer(state, task);
+    state.polls = memory.polls;
+    state.recent = memory.recent;
+    state.progressStart = memory.progressStart;
     return task;
   } catch (error) {
     if (isCancellation(error) || !(error instanceof ActivityFailure)) throw error;
@@ -153,16 +163,22 @@ export async function runWaitLoop(
     if (task) {
       hooks.onSnapshot?.(task);
       if (isTerminalPhase(task.phase)) {
+        recordTerminalAnswer(task, state.lastPredictedEndAtMs);
+        log.info('Import task ended', {
+          taskIdentifier: options.taskIdentifier,
+          status: task.status,
+          polls: state.polls,
+        });
         scheduleNextPoll(state, undefined);
         return { kind: 'terminal', task };
       }
     }
     const decision: Partial<PollDecision> & { delayMs: number } = task
-      ? nextPollDelay({
+      ? planNextPoll({
           schedule: options.schedule,
-          pollsSoFar: state.polls,
-          recent: state.recent,
+          memory: state,
           random: Math.random,
+          aimOffset: aimOffsetOf(workflowInfo().workflowId),
         })
       : { delayMs: options.schedule.minIntervalMs };
     scheduleNextPoll(state, Date.now() + decision.delayMs, decision);

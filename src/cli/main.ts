@@ -36,6 +36,7 @@ function integer(min: number, max: number) {
   };
 }
 const parsePort = integer(0, 65_535);
+const parseMetricsPort = integer(1, 65_535);
 
 /**
  * Runs a command that talks to Temporal, and turns what it threw into an exit code: bad input (named by
@@ -279,9 +280,15 @@ export function buildProgram(): Command {
       program,
       'worker',
       "Run a worker with this library's workflows and activities",
-      'AWS_REGION=us-east-1 neptune-import worker --task-queue neptune-import',
-    ).option('--task-queue <name>', 'task queue to poll', DEFAULT_TASK_QUEUE),
-  ).action((options: { taskQueue: string }) => runWorkerCommand(options));
+      'AWS_REGION=us-east-1 neptune-import worker --task-queue neptune-import --metrics-port 9464',
+    )
+      .option('--task-queue <name>', 'task queue to poll', DEFAULT_TASK_QUEUE)
+      .option(
+        '--metrics-port <n>',
+        "serve Prometheus metrics (the SDK's and neptune_import_*) at http://0.0.0.0:<n>/metrics",
+        parseMetricsPort,
+      ),
+  ).action((options: { taskQueue: string; metricsPort?: number }) => runWorkerCommand(options));
 
   finish(
     subcommand(

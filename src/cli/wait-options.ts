@@ -20,7 +20,10 @@ export function addWaitFlags(command: Command): Command {
   return command
     .option('--task-queue <name>', "the workers' task queue", DEFAULT_TASK_QUEUE)
     .option('--deadline <duration>', "stop waiting after this long (e.g. '12 hours')")
-    .option('--initial-interval <duration>', 'first poll interval (default 10 s)')
+    .option(
+      '--initial-interval <duration>',
+      'first backoff after the first poll, while nothing predicts the end (default 2 min)',
+    )
     .option('--min-interval <duration>', 'shortest poll interval (default 5 s)')
     .option('--max-interval <duration>', 'longest poll interval (default 5 min)')
     .option('--cancel-import-on-cancel', 'cancel the import itself when the wait is cancelled or times out')

@@ -24,8 +24,17 @@ export const FailureType = {
   TASK_NOT_FOUND_YET: 'NeptuneTaskNotFoundYet',
   /** ConflictException other than cancelling a task that has already ended. Retried. */
   CONFLICT: 'NeptuneConflict',
-  /** Anything this library does not recognise. Retried, so that the retry policy's limits decide. */
+  /**
+   * Anything this library does not recognise (an unknown 4xx such as UnprocessableException, an unknown
+   * error). Retried a bounded number of attempts (`unknownErrorAttempts`), then not.
+   */
   UNEXPECTED: 'NeptuneUnexpectedError',
+  /**
+   * No credentials could be loaded (CredentialsProviderError): none are configured, or an instance or
+   * container credential endpoint is briefly down; the SDK cannot tell which. Retried a bounded number of
+   * attempts (`unknownErrorAttempts`), then not.
+   */
+  CREDENTIALS_UNAVAILABLE: 'NeptuneCredentialsUnavailable',
 
   /** ValidationException from the service. Not retried. */
   VALIDATION: 'NeptuneValidationError',
@@ -35,7 +44,7 @@ export const FailureType = {
   ACCESS_DENIED: 'NeptuneAccessDenied',
   /** ServiceQuotaExceededException. Not retried. */
   QUOTA_EXCEEDED: 'NeptuneQuotaExceeded',
-  /** No credentials or no region could be found. Not retried. */
+  /** No region could be found. Not retried. */
   CONFIGURATION: 'NeptuneConfigurationError',
   /** Input rejected before any request was sent. Not retried. */
   INVALID_INPUT: 'NeptuneInvalidInput',
@@ -51,6 +60,15 @@ export const NON_RETRYABLE_FAILURE_TYPES: readonly FailureType[] = [
   FailureType.QUOTA_EXCEEDED,
   FailureType.CONFIGURATION,
   FailureType.INVALID_INPUT,
+];
+
+/**
+ * Failures not known to be permanent or transient: retried, but only `unknownErrorAttempts` times, so that
+ * neither a brief outage ends a wait nor a permanent fault this library does not recognise keeps it forever.
+ */
+export const BOUNDED_RETRY_FAILURE_TYPES: readonly FailureType[] = [
+  FailureType.UNEXPECTED,
+  FailureType.CREDENTIALS_UNAVAILABLE,
 ];
 
 /**

@@ -2,7 +2,12 @@
  * The workflow-safe model that both entry points export, from this one list: `temporal-neptune-import` (Node)
  * and `temporal-neptune-import/workflows` (the workflow sandbox). Pure: no Node, no AWS SDK, no I/O.
  */
-export { FailureType, NON_RETRYABLE_FAILURE_TYPES, WaitFailureType } from './failure-types';
+export {
+  BOUNDED_RETRY_FAILURE_TYPES,
+  FailureType,
+  NON_RETRYABLE_FAILURE_TYPES,
+  WaitFailureType,
+} from './failure-types';
 export { RECOMMENDED_ACTIVITY_OPTIONS } from './activity-options';
 export {
   phaseOfStatus,
@@ -26,6 +31,7 @@ export {
   NEPTUNE_IMPORT_PROGRESS,
 } from './search-attributes';
 export type { PollingOptions } from './poll-schedule';
+export { NEPTUNE_IMPORT_METRICS, WAIT_OUTCOMES, type WaitOutcome } from './metrics';
 export type {
   AwaitImportTaskInput,
   AwaitImportTaskResult,

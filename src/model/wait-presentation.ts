@@ -1,6 +1,6 @@
 import { formatDuration } from './durations';
 import type { ImportTaskSnapshot } from './import-task-snapshot';
-import type { PollDecision } from './poll-schedule';
+import type { PollDecision } from './poll-planner';
 
 const BAR_WIDTH = 20;
 
@@ -21,7 +21,6 @@ function cell(text: string): string {
 
 /** Why the next poll is when it is, in words for the Web UI. */
 export const NEXT_POLL_REASONS: Record<PollDecision['reason'], string> = {
-  initial: 'the first poll',
   estimate: 'aimed from the progress so far',
   backoff: 'backing off: no usable progress yet',
   'unknown-status': 'backing off: a status this library does not know',

@@ -1,6 +1,7 @@
 import type { Duration } from '@temporalio/common';
 import type { ImportTaskSnapshot } from './import-task-snapshot';
-import type { PollDecision, PollingOptions } from './poll-schedule';
+import type { PollDecision, PollMemory } from './poll-planner';
+import type { PollingOptions } from './poll-schedule';
 import type { ImportTaskPhase } from './status-model';
 
 /** Input of the `awaitImportTask` workflow. Plain JSON: it is the workflow's first argument. */
@@ -39,6 +40,8 @@ export interface AwaitImportTaskCarryOver {
   runs: number;
   startedAt: string;
   recent: ImportTaskSnapshot[];
+  /** Absent in carry-overs written before 0.3.0: the run is then taken as begun by its newest answer remembered. */
+  progressStart?: PollMemory['progressStart'];
   nextPollAt?: string;
   nextPollReason?: PollDecision['reason'];
   predictedEndAt?: string;

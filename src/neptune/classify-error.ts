@@ -1,5 +1,10 @@
 import { isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry';
-import { BENIGN_FAILURE_TYPES, FailureType, NON_RETRYABLE_FAILURE_TYPES } from '../model/failure-types';
+import {
+  BENIGN_FAILURE_TYPES,
+  BOUNDED_RETRY_FAILURE_TYPES,
+  FailureType,
+  NON_RETRYABLE_FAILURE_TYPES,
+} from '../model/failure-types';
 
 /**
  * One pure function decides, from the first answer, whether an error from the AWS SDK or the network can
@@ -27,6 +32,8 @@ export interface ErrorClassification {
   retryable: boolean;
   /** Retried by design (throttling, a task not visible yet): logged quietly, not counted as a failure. */
   benign: boolean;
+  /** Not known to be permanent or transient: retried only a bounded number of attempts. */
+  bounded: boolean;
   /** From a `Retry-After` answer header, capped at `MAX_RETRY_AFTER_MS`. */
   nextRetryDelayMs?: number;
   details: NeptuneErrorDetails;
@@ -178,16 +185,15 @@ function classify(shape: ErrorShape, details: NeptuneErrorDetails, context: Clas
   }
   // No answer at all: this library's own input checks, a client that could not be configured, the network.
   if (name === FailureType.INVALID_INPUT) return verdict(FailureType.INVALID_INPUT);
-  if (name === 'CredentialsProviderError' || /^Region is missing/.test(details.message)) {
-    return verdict(FailureType.CONFIGURATION);
-  }
+  if (name === 'CredentialsProviderError') return verdict(FailureType.CREDENTIALS_UNAVAILABLE);
+  if (/^Region is missing/.test(details.message)) return verdict(FailureType.CONFIGURATION);
   if (
     asks(isTransientError, shape) ||
     (details.code !== undefined && MORE_NETWORK_ERROR_CODES.has(details.code))
   ) {
     return verdict(FailureType.NETWORK_ERROR);
   }
-  // Anything else is retried, so that the retry policy's limits decide.
+  // Anything else is retried, a bounded number of times.
   return verdict(FailureType.UNEXPECTED);
 }
 
@@ -206,6 +212,7 @@ export function classifyNeptuneError(
     type,
     retryable,
     benign: BENIGN_FAILURE_TYPES.includes(type),
+    bounded: BOUNDED_RETRY_FAILURE_TYPES.includes(type),
     details,
   };
   if (retryable) {

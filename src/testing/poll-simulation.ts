@@ -1,102 +1,112 @@
 /**
- * A simulated import task and the polling strategies that wait for it: pure and deterministic (seeded), so
- * the test and the benchmark measure call counts and detection delays in simulated time, never wall-clock.
+ * Simulated waits: the emulator's own timelines (so a simulated import is one the emulator can run for
+ * real), polled by the same loop and planner as the workflow, in simulated time. Pure and seeded: the
+ * numbers are the same on every machine and every run.
  */
-import type { ImportTaskSnapshot } from '../model/import-task-snapshot';
-import { DEFAULT_POLL_SCHEDULE, nextPollDelay, type PollSchedule } from '../model/poll-schedule';
-import { phaseOfStatus } from '../model/status-model';
+import { toImportTaskSnapshot, type ImportTaskSnapshot } from '../model/import-task-snapshot';
+import { emptyPollMemory, planNextPoll, rememberAnswer, type PollMemory } from '../model/poll-planner';
+import { DEFAULT_POLL_SCHEDULE, type PollSchedule } from '../model/poll-schedule';
+import { isTerminalPhase } from '../model/status-model';
+import { scaleTimeline, taskStateAt, timelineDuration, type TimelinePhase } from './emulator/timeline';
 import { mulberry32 } from './seeded-random';
 
 export const PROGRESS_PROFILES = ['linear', 'front-loaded', 'back-loaded', 'stall', 'reprovision'] as const;
 export type ProgressProfile = (typeof PROGRESS_PROFILES)[number];
 
+/** What comes before IMPORTING: nothing, the emulator's `succeeds` share (5 % + 10 %), a long analysis. */
+export const PRE_IMPORTING = ['none', 'typical', 'long-analysis'] as const;
+export type PreImporting = (typeof PRE_IMPORTING)[number];
+
+const PRE_IMPORTING_PHASES: Record<PreImporting, TimelinePhase[]> = {
+  none: [],
+  typical: [
+    { status: 'INITIALIZING', seconds: 0.05 },
+    { status: 'ANALYZING_DATA', seconds: 0.1 },
+  ],
+  'long-analysis': [
+    { status: 'INITIALIZING', seconds: 0.05 },
+    { status: 'ANALYZING_DATA', seconds: 0.3 },
+  ],
+};
+
+const importing = (from: number, to: number, seconds: number): TimelinePhase => ({
+  status: 'IMPORTING',
+  seconds,
+  progress: { from, to },
+});
+
+/**
+ * IMPORTING as shares of its own time. The curved profiles change rate between 1.5x and 0.67x the average
+ * (a rate that falls to zero before the end is a stall, which has its own profile); the restart repeats the
+ * import from 0 % after REPROVISIONING, as the emulator's `reprovisions` timeline does.
+ */
+const IMPORTING_PHASES: Record<ProgressProfile, TimelinePhase[]> = {
+  linear: [importing(0, 100, 1)],
+  'front-loaded': [importing(0, 60, 0.4), importing(60, 100, 0.6)],
+  'back-loaded': [importing(0, 40, 0.6), importing(40, 100, 0.4)],
+  stall: [importing(0, 30, 0.3), importing(30, 30, 0.3), importing(30, 100, 0.4)],
+  reprovision: [importing(0, 50, 0.35), { status: 'REPROVISIONING', seconds: 0.1 }, importing(0, 100, 0.55)],
+};
+
 export interface SimulatedImport {
-  durationMs: number;
   profile: ProgressProfile;
-  /** Share of the duration spent INITIALIZING at 0 %. */
-  initializingFraction?: number;
+  preImporting: PreImporting;
+  durationMs: number;
+}
+
+/** The emulator timeline of a simulated import: the phases, scaled to its duration, ending SUCCEEDED. */
+export function simulatedTimeline(task: SimulatedImport): TimelinePhase[] {
+  const pre = PRE_IMPORTING_PHASES[task.preImporting];
+  const preShare = timelineDuration(pre);
+  const phases = [
+    ...pre,
+    ...IMPORTING_PHASES[task.profile].map((p) => ({ ...p, seconds: (p.seconds ?? 0) * (1 - preShare) })),
+    { status: 'SUCCEEDED' },
+  ];
+  return scaleTimeline(phases, task.durationMs / 1000);
 }
 
 /** Any fixed instant: the simulation only ever uses differences. */
 const EPOCH_MS = Date.UTC(2025, 0, 1);
+const TASK_ID = 't-0123456789';
 
-/** Where the reprovision profile restarts, and for how long it reprovisions. */
-const REPROVISION_AT = 0.4;
-const REPROVISION_FOR = 0.1;
-/** Where the stall profile stops, and for how long. */
-const STALL_AT = 0.3;
-const STALL_FOR = 0.3;
-
-/**
- * Status and true progress (0..1) at fraction x of the duration, for 0 ≤ x < 1. Progress counts from the
- * task's start. The curved profiles change rate threefold (1.5× to 0.5× the average, or the reverse) rather
- * than dying out: a rate that falls to zero before the end is a stall, which has its own profile.
- */
-function progressAt(profile: ProgressProfile, x: number): { status: string; progress: number } {
-  switch (profile) {
-    case 'linear':
-      return { status: 'IMPORTING', progress: x };
-    case 'front-loaded':
-      return { status: 'IMPORTING', progress: 1.5 * x - 0.5 * x ** 2 };
-    case 'back-loaded':
-      return { status: 'IMPORTING', progress: 0.5 * x + 0.5 * x ** 2 };
-    case 'stall': {
-      const active = x < STALL_AT ? x : x < STALL_AT + STALL_FOR ? STALL_AT : x - STALL_FOR;
-      return { status: 'IMPORTING', progress: active / (1 - STALL_FOR) };
-    }
-    case 'reprovision':
-      if (x < REPROVISION_AT) return { status: 'IMPORTING', progress: (x / REPROVISION_AT) * 0.5 };
-      if (x < REPROVISION_AT + REPROVISION_FOR) return { status: 'REPROVISIONING', progress: 0 };
-      return {
-        status: 'IMPORTING',
-        progress: (x - REPROVISION_AT - REPROVISION_FOR) / (1 - REPROVISION_AT - REPROVISION_FOR),
-      };
-  }
-}
-
-/** What GetImportTask would answer `taskTimeMs` after the task started. */
-export function snapshotAt(task: SimulatedImport, taskTimeMs: number): ImportTaskSnapshot {
-  const x = taskTimeMs / task.durationMs;
-  const { status, progress } =
-    x >= 1
-      ? { status: 'SUCCEEDED', progress: 1 }
-      : x < (task.initializingFraction ?? 0.015)
-        ? { status: 'INITIALIZING', progress: 0 }
-        : progressAt(task.profile, x);
-  return {
-    taskId: 't-0123456789',
-    status,
-    phase: phaseOfStatus(status),
-    unknownStatus: false,
-    details: {
-      status,
-      startTime: new Date(EPOCH_MS).toISOString(),
-      timeElapsedSeconds: Math.floor(taskTimeMs / 1000),
-      progressPercentage: Math.min(100, Math.floor(progress * 100)),
+/** What GetImportTask answers `taskTimeMs` after the task started, as the activity hands it to the workflow. */
+export function snapshotAt(timeline: readonly TimelinePhase[], taskTimeMs: number): ImportTaskSnapshot {
+  const state = taskStateAt(timeline, { elapsedSeconds: taskTimeMs / 1000 });
+  return toImportTaskSnapshot(
+    {
+      taskId: TASK_ID,
+      status: state.status,
+      importTaskDetails: {
+        status: state.status,
+        startTime: new Date(EPOCH_MS),
+        timeElapsedSeconds: state.timeElapsedSeconds,
+        progressPercentage: state.progressPercentage,
+      },
     },
-    observedAt: new Date(EPOCH_MS + taskTimeMs).toISOString(),
-  };
+    new Date(EPOCH_MS + taskTimeMs),
+    TASK_ID,
+  );
 }
 
-/** What a strategy knows when it picks the next delay. */
-export interface PollState {
-  pollsSoFar: number;
-  recent: readonly ImportTaskSnapshot[];
-}
-
-/** One wait's strategy: the delay (ms) before the next call. A fresh one per wait, seeded. */
-export type PollStrategy = (state: PollState) => number;
+/** One wait's way of choosing the delay (ms) before its next call, after each answer it remembered. */
+export type PollStrategy = (memory: PollMemory) => number;
+/** A fresh strategy per wait, from the wait's seed. */
 export type StrategyFactory = (seed: number) => PollStrategy;
 
-/** This library's schedule, with its own seeded random source per wait (as each workflow has). */
+/**
+ * This library's planner as the workflow runs it: its own seeded random source (a workflow's Math.random)
+ * and its own place in the spread of aimed polls.
+ */
 export function ourStrategy(schedule: PollSchedule = DEFAULT_POLL_SCHEDULE): StrategyFactory {
   return (seed) => {
     const random = mulberry32(seed);
-    return ({ pollsSoFar, recent }) => nextPollDelay({ schedule, pollsSoFar, recent, random }).delayMs;
+    const aimOffset = mulberry32(seed ^ 0x5bd1e995)();
+    return (memory) => planNextPoll({ schedule, memory, random, aimOffset }).delayMs;
   };
 }
 
-/** Sleep, then poll: a loop that polled at once as well would make one more call than this. */
+/** Poll, sleep a fixed interval, poll again: a hand-written loop, Airflow's operator. */
 export function fixedStrategy(intervalMs: number): StrategyFactory {
   return () => () => intervalMs;
 }
@@ -113,8 +123,7 @@ export function sdkWaiterStrategy(minDelayS = 60, maxDelayS = 28_800): StrategyF
     const minMs = minDelayS * 1000;
     const maxMs = maxDelayS * 1000;
     const ceiling = Math.log(maxMs / minMs) / Math.log(2) + 1;
-    return ({ pollsSoFar: attempt }) => {
-      if (attempt === 0) return 0;
+    return ({ polls: attempt }) => {
       if (attempt > ceiling) return maxMs;
       return minMs + random() * (Math.min(minMs * 2 ** (attempt - 1), maxMs) - minMs);
     };
@@ -123,39 +132,59 @@ export function sdkWaiterStrategy(minDelayS = 60, maxDelayS = 28_800): StrategyF
 
 export interface WaitResult {
   calls: number;
-  /** From the task's real end to the call that saw SUCCEEDED. */
-  detectionDelayMs: number;
+  /** From the task's real end to the call that saw it ended; undefined when the waiter gave up first. */
+  detectionDelayMs?: number;
 }
 
-/** How many snapshots the simulated workflow keeps for the strategy. */
-const RECENT_KEPT = 5;
 const MAX_CALLS = 100_000;
 
-/** One wait that starts `startOffsetMs` after the task started and polls until it sees SUCCEEDED. */
-export function simulateWait(task: SimulatedImport, strategy: PollStrategy, startOffsetMs = 0): WaitResult {
-  let recent: ImportTaskSnapshot[] = [];
-  let t = startOffsetMs;
-  for (let calls = 0; calls < MAX_CALLS;) {
-    t += strategy({ pollsSoFar: calls, recent });
-    calls++;
-    const snapshot = snapshotAt(task, t);
-    if (snapshot.phase === 'succeeded') return { calls, detectionDelayMs: t - task.durationMs };
-    recent = [...recent.slice(1 - RECENT_KEPT), snapshot];
+/**
+ * One wait, the workflow's loop in simulated time: it asks at once when it starts (`startOffsetMs` into the
+ * task), then after each answer sleeps what the strategy says, until the task has ended or `maxCalls`.
+ */
+export function simulateWait(
+  timeline: readonly TimelinePhase[],
+  strategy: PollStrategy,
+  { startOffsetMs = 0, maxCalls = MAX_CALLS }: { startOffsetMs?: number; maxCalls?: number } = {},
+): WaitResult {
+  const endMs = timelineDuration(timeline) * 1000;
+  let memory = emptyPollMemory();
+  for (let t = startOffsetMs; memory.polls < maxCalls; t += strategy(memory)) {
+    const answer = snapshotAt(timeline, t);
+    memory = rememberAnswer(memory, answer);
+    if (isTerminalPhase(answer.phase)) return { calls: memory.polls, detectionDelayMs: t - endMs };
   }
-  throw new Error(`no SUCCEEDED after ${MAX_CALLS} calls (${task.profile}, ${task.durationMs} ms)`);
+  if (maxCalls < MAX_CALLS) return { calls: memory.polls };
+  throw new Error(`no terminal status after ${MAX_CALLS} calls`);
 }
 
 export interface WaitSummary {
   runs: number;
   meanCalls: number;
+  /** Waits whose waiter gave up before the end (Airflow's 60 attempts). */
+  gaveUp: number;
   p50DetectionMs: number;
   p95DetectionMs: number;
   maxDetectionMs: number;
 }
 
 /** Nearest-rank percentile of sorted values. */
-function percentile(sorted: readonly number[], q: number): number {
+export function percentile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
+}
+
+export function summarize(results: readonly WaitResult[]): WaitSummary {
+  const delays = results
+    .flatMap((r) => (r.detectionDelayMs === undefined ? [] : [r.detectionDelayMs]))
+    .sort((a, b) => a - b);
+  return {
+    runs: results.length,
+    meanCalls: results.reduce((sum, r) => sum + r.calls, 0) / results.length,
+    gaveUp: results.length - delays.length,
+    p50DetectionMs: percentile(delays, 0.5),
+    p95DetectionMs: percentile(delays, 0.95),
+    maxDetectionMs: delays.at(-1) ?? NaN,
+  };
 }
 
 /**
@@ -169,18 +198,17 @@ export function simulateMany(
     runs = 200,
     seed = 1,
     maxStartOffsetMs = 60_000,
-  }: { runs?: number; seed?: number; maxStartOffsetMs?: number } = {},
+    maxCalls,
+  }: { runs?: number; seed?: number; maxStartOffsetMs?: number; maxCalls?: number } = {},
 ): WaitSummary {
+  const timeline = simulatedTimeline(task);
   const offsets = mulberry32(seed);
-  const results = Array.from({ length: runs }, (_, i) =>
-    simulateWait(task, factory(seed * 1_000_003 + i), offsets() * maxStartOffsetMs),
+  return summarize(
+    Array.from({ length: runs }, (_, i) =>
+      simulateWait(timeline, factory(seed * 1_000_003 + i), {
+        startOffsetMs: offsets() * maxStartOffsetMs,
+        ...(maxCalls !== undefined && { maxCalls }),
+      }),
+    ),
   );
-  const delays = results.map((r) => r.detectionDelayMs).sort((a, b) => a - b);
-  return {
-    runs,
-    meanCalls: results.reduce((sum, r) => sum + r.calls, 0) / runs,
-    p50DetectionMs: percentile(delays, 0.5),
-    p95DetectionMs: percentile(delays, 0.95),
-    maxDetectionMs: delays.at(-1) ?? NaN,
-  };
 }

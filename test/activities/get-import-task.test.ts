@@ -221,6 +221,71 @@ describe('getImportTask', () => {
     }
   });
 
+  it('retries an unknown 4xx until unknownErrorAttempts in a row, then gives it up with its cause', async () => {
+    const taskId = fixture.emulator.addTask({});
+    fixture.emulator.addFault({ operation: 'GetImportTask', taskId, kind: 'UnprocessableException' });
+    const bounded = createNeptuneImportActivities({
+      client: emulatorClient(fixture.emulator),
+      unknownErrorAttempts: 4,
+    });
+    // The previous attempts' count arrives as heartbeat details, as the server hands them to a retry; the
+    // attempt number (12: other failures came before) does not count.
+    const after = (boundedFailures: number) =>
+      activityFailure(
+        new MockActivityEnvironment({ attempt: 12, heartbeatDetails: { boundedFailures } }).run(
+          bounded.getImportTask,
+          { taskIdentifier: taskId },
+        ),
+      );
+    const early = await after(2);
+    assert.equal(early.type, FailureType.UNEXPECTED);
+    assert.equal(early.nonRetryable, false);
+    const last = await after(3);
+    assert.equal(last.type, FailureType.UNEXPECTED);
+    assert.equal(last.nonRetryable, true);
+    assert.match(last.message, /UnprocessableException .*not retried again: 4 attempts in a row failed/);
+    assert.equal(last.cause?.name, 'UnprocessableException');
+  });
+
+  it('retries credentials that cannot be loaded (an instance endpoint briefly down), bounded too', async () => {
+    const noCredentials = createNeptuneImportActivities({
+      clientSettings: {
+        endpoint: fixture.emulator.endpoint,
+        region: 'us-east-1',
+        credentials: () =>
+          Promise.reject(
+            Object.assign(new Error('Could not load credentials from any providers'), {
+              name: 'CredentialsProviderError',
+            }),
+          ),
+      },
+    });
+    const after = (boundedFailures: number) =>
+      activityFailure(
+        new MockActivityEnvironment({ heartbeatDetails: { boundedFailures } }).run(
+          noCredentials.getImportTask,
+          {
+            taskIdentifier: 't-0123456789',
+          },
+        ),
+      );
+    const first = await after(0);
+    assert.equal(first.type, FailureType.CREDENTIALS_UNAVAILABLE);
+    assert.equal(first.nonRetryable, false);
+    const tenth = await after(9);
+    assert.equal(tenth.nonRetryable, true, 'given up after the default 10 attempts');
+    assert.equal(fixture.emulator.requests.length, 0, 'nothing was sent unsigned');
+  });
+
+  for (const attempts of [0, 1.5, -1, '3']) {
+    it(`rejects unknownErrorAttempts ${JSON.stringify(attempts)}, naming it`, () => {
+      assert.throws(
+        () => createNeptuneImportActivities({ unknownErrorAttempts: attempts as number }),
+        /Invalid unknownErrorAttempts: expected a whole number ≥ 1/,
+      );
+    });
+  }
+
   it('stops its HTTP request when the activity is cancelled', async () => {
     const taskId = fixture.emulator.addTask({});
     fixture.emulator.addFault({ operation: 'GetImportTask', taskId, kind: 'latency', latencyMs: 30_000 });

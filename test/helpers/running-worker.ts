@@ -1,4 +1,5 @@
 import { after, before } from 'node:test';
+import type { NeptuneImportActivitiesOptions } from '../../activities';
 import type { PollingOptions } from '../../src/model/poll-schedule';
 import type { EmulatorOptions, NeptuneEmulator } from '../../src/testing/emulator';
 import { emulatorClient, startEmulator } from './emulator';
@@ -55,7 +56,11 @@ export interface RunningWorker extends TemporalAndEmulator {
  * is filled in by `before`.
  */
 export function useRunningWorker(
-  options: { emulator?: EmulatorOptions; activities?: object } = {},
+  options: {
+    emulator?: EmulatorOptions;
+    activities?: object;
+    neptune?: Omit<NeptuneImportActivitiesOptions, 'client' | 'clientSettings'>;
+  } = {},
 ): RunningWorker {
   let stop: (() => Promise<void>) | undefined;
   return useTemporalAndEmulator(options.emulator, {
@@ -63,7 +68,7 @@ export function useRunningWorker(
       const taskQueue = fixture.temporal.taskQueue();
       const worker = await fixture.temporal.createWorker({
         taskQueue,
-        neptune: { client: emulatorClient(fixture.emulator) },
+        neptune: { ...options.neptune, client: emulatorClient(fixture.emulator) },
         ...(options.activities && { activities: options.activities }),
       });
       Object.assign(fixture, { taskQueue });

@@ -191,12 +191,13 @@ const rows: {
     retryable: true,
   },
   {
+    // Also what an instance or container credential endpoint that is briefly down gives: retried, bounded.
     name: 'missing credentials',
     error: Object.assign(new Error('Could not load credentials from any providers'), {
       name: 'CredentialsProviderError',
     }),
-    type: FailureType.CONFIGURATION,
-    retryable: false,
+    type: FailureType.CREDENTIALS_UNAVAILABLE,
+    retryable: true,
   },
   {
     name: 'missing region',
@@ -281,6 +282,13 @@ describe('classifyNeptuneError', () => {
       assert.equal(NON_RETRYABLE_FAILURE_TYPES.includes(result.type), !row.retryable);
       const benign = result.type === FailureType.THROTTLED || result.type === FailureType.TASK_NOT_FOUND_YET;
       assert.equal(result.benign, benign, 'retried-by-design failures, and only those, are benign');
+      const bounded =
+        result.type === FailureType.UNEXPECTED || result.type === FailureType.CREDENTIALS_UNAVAILABLE;
+      assert.equal(
+        result.bounded,
+        bounded,
+        'failures not known to be transient, and only those, are bounded',
+      );
     });
   }
 

@@ -13,7 +13,13 @@ import { assertCancelled, eventually, workflowFailure } from '../helpers/failure
 /** 600 emulated seconds per real second: an hour-long import takes 6 s. */
 const TIME_SCALE = 600;
 
-const fixture = useRunningWorker({ emulator: { timeScale: TIME_SCALE } });
+/** Errors this library does not recognise are given up after this many attempts (default 10: 4 minutes). */
+const UNKNOWN_ERROR_ATTEMPTS = 3;
+
+const fixture = useRunningWorker({
+  emulator: { timeScale: TIME_SCALE },
+  neptune: { unknownErrorAttempts: UNKNOWN_ERROR_ATTEMPTS },
+});
 
 function start(
   input: Partial<AwaitImportTaskInput> & { taskIdentifier: string },
@@ -110,18 +116,20 @@ describe('awaitImportTask outcomes', () => {
       kind: 'ThrottlingException',
       window: { fromSeconds: 900, toSeconds: 1800 },
     });
+    // Then the next requests, however the retries' backoff falls: a 5xx burst, then a proxy's HTML 503s.
     fixture.emulator.addFault({
       operation: 'GetImportTask',
       taskId,
       kind: 'InternalServerException',
-      window: { fromSeconds: 1800, toSeconds: 2400 },
+      count: 3,
+      window: { fromSeconds: 1800 },
     });
     fixture.emulator.addFault({
       operation: 'GetImportTask',
       taskId,
       kind: 'html503',
       count: 2,
-      window: { fromSeconds: 2400 },
+      window: { fromSeconds: 1800 },
     });
     const result = await (await start({ taskIdentifier: taskId })).result();
     assert.equal(result.task.status, 'SUCCEEDED');
@@ -130,10 +138,8 @@ describe('awaitImportTask outcomes', () => {
       answers.some((r) => r.errorType === 'ThrottlingException'),
       'the storm was hit',
     );
-    assert.ok(
-      answers.some((r) => r.errorType === 'InternalServerException'),
-      'the burst was hit',
-    );
+    assert.equal(answers.filter((r) => r.errorType === 'InternalServerException').length, 3, 'the burst');
+    assert.equal(answers.filter((r) => r.httpStatus === 503).length, 2, 'the HTML 503s');
     assert.equal(result.polls, answers.filter((r) => r.httpStatus === 200).length);
   });
 
@@ -323,5 +329,39 @@ describe('awaitImportTask continue-as-new', () => {
     }
     assert.equal(executions.length, result.runs);
     assert.equal(executions.filter((e) => e.status.name === 'CONTINUED_AS_NEW').length, result.runs - 1);
+  });
+});
+
+describe('awaitImportTask and errors this library does not recognise', () => {
+  it('retries an unknown 4xx unknownErrorAttempts times, then ends the wait with it as the cause', async () => {
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 1200 });
+    fixture.emulator.addFault({ operation: 'GetImportTask', taskId, kind: 'UnprocessableException' });
+    const failure = await workflowFailure((await start({ taskIdentifier: taskId })).result());
+    assert.equal(failure.type, FailureType.UNEXPECTED);
+    assert.equal(failure.nonRetryable, true);
+    assert.match(failure.message, /UnprocessableException \(HTTP 422, reason INTERNAL_LIMIT_EXCEEDED/);
+    assert.match(failure.message, /not retried again: 3 attempts in a row failed/);
+    assert.equal(gets(taskId), UNKNOWN_ERROR_ATTEMPTS);
+  });
+
+  it('counts only unknown answers in a row: throttling before them does not use up the attempts', async () => {
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 1200 });
+    fixture.emulator.addFault({ operation: 'GetImportTask', taskId, kind: 'ThrottlingException', count: 4 });
+    fixture.emulator.addFault({ operation: 'GetImportTask', taskId, kind: 'UnprocessableException' });
+    const failure = await workflowFailure((await start({ taskIdentifier: taskId })).result());
+    assert.equal(failure.type, FailureType.UNEXPECTED);
+    assert.equal(gets(taskId), 4 + UNKNOWN_ERROR_ATTEMPTS);
+  });
+
+  it('rides out fewer unknown answers than that and succeeds', async () => {
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 1200 });
+    fixture.emulator.addFault({
+      operation: 'GetImportTask',
+      taskId,
+      kind: 'UnprocessableException',
+      count: UNKNOWN_ERROR_ATTEMPTS - 1,
+    });
+    const result = await (await start({ taskIdentifier: taskId })).result();
+    assert.equal(result.task.status, 'SUCCEEDED');
   });
 });

@@ -31,6 +31,8 @@ export interface DevServer {
   namespace: string;
   uiUrl?: string;
   cli: TemporalCliLocation;
+  /** The server's process id, to measure it (absent when `@temporalio/testing` runs the server). */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -107,6 +109,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     namespace,
     uiUrl: uiPort === undefined ? undefined : `http://${ip}:${uiPort}`,
     cli,
+    ...(child.pid !== undefined && { pid: child.pid }),
     stop: () => stopChild(child, exited),
   };
 }

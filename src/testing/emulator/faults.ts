@@ -27,7 +27,8 @@ export type ErrorFaultKind =
   | 'ValidationException'
   | 'ResourceNotFoundException'
   | 'AccessDeniedException'
-  | 'ConflictException';
+  | 'ConflictException'
+  | 'UnprocessableException';
 
 export const ERROR_FAULT_KINDS: readonly ErrorFaultKind[] = [
   'ThrottlingException',
@@ -36,6 +37,7 @@ export const ERROR_FAULT_KINDS: readonly ErrorFaultKind[] = [
   'ResourceNotFoundException',
   'AccessDeniedException',
   'ConflictException',
+  'UnprocessableException',
 ];
 
 /** What an injected fault does to an answer: an AWS error, a proxy's HTML page, latency, a dropped

@@ -8,6 +8,7 @@ export type ServiceErrorName =
   | 'ResourceNotFoundException'
   | 'ConflictException'
   | 'AccessDeniedException'
+  | 'UnprocessableException'
   | 'UnknownOperationException';
 
 export const ERROR_HTTP_STATUS: Record<ServiceErrorName, number> = {
@@ -17,6 +18,7 @@ export const ERROR_HTTP_STATUS: Record<ServiceErrorName, number> = {
   ResourceNotFoundException: 404,
   ConflictException: 409,
   AccessDeniedException: 403,
+  UnprocessableException: 422,
   UnknownOperationException: 404,
 };
 
