@@ -94,6 +94,11 @@ async function capacity(stack: Stack): Promise<CapacityResult[]> {
       cpuRatio: library.workerCpuSeconds / handWritten.workerCpuSeconds,
       rssRatio: library.workerPeakRssBytes / handWritten.workerPeakRssBytes,
     });
+    // Each size as it completes: a later size that fails must not take the earlier ones with it.
+    writeFileSync(
+      join(__dirname, 'results', 'capacity-partial.json'),
+      `${JSON.stringify(results, null, 2)}\n`,
+    );
   }
   return results;
 }

@@ -26,6 +26,7 @@ import { awaitImportTask } from './await-import-task';
 import { remainingDeadline, startImport, waitInputAfterStart } from './start-import';
 import { importEndedFailure, invalidInputFailure, pipelineStepFailure, reportingFailure } from './failures';
 import { recordPipelineStep } from './wait-metrics';
+import { STRICT_INPUT } from './wait-for-import-task';
 
 /** Pipelines started before 0.2.0 took any step name; replaying them must not start refusing one. */
 const STRING_STEP_NAMES = 'pipeline-step-names-are-strings';
@@ -33,7 +34,17 @@ const STRING_STEP_NAMES = 'pipeline-step-names-are-strings';
 /** Checks every step up front: a typo must fail the pipeline before it waits for hours, not after. */
 function plan(input: ImportTaskPipelineInput, pipelineWorkflowId: string) {
   try {
-    return planPipelineSteps(input, pipelineWorkflowId, { anyName: !patched(STRING_STEP_NAMES) });
+    const lenient = !patched(STRICT_INPUT);
+    const planned = planPipelineSteps(input, pipelineWorkflowId, {
+      anyName: !patched(STRING_STEP_NAMES),
+      lenient,
+    });
+    // The wait's settings too, before anything starts: the child would only refuse them after the start.
+    if (!lenient && typeof input.await === 'object' && input.await !== null) {
+      const { taskIdentifier: _task, ...settings } = input.await as AwaitImportTaskInput;
+      resolveWaitSettings(settings);
+    }
+    return planned;
   } catch (error) {
     throw invalidInputFailure(`Invalid pipeline: ${(error as Error).message}`, error as Error);
   }
@@ -140,7 +151,7 @@ async function startIfAsked(input: ImportTaskPipelineInput) {
   let settings: ResolvedWaitSettings;
   try {
     start = resolveImportStart(input);
-    settings = resolveWaitSettings(input.await ?? {});
+    settings = resolveWaitSettings(input.await ?? {}, { lenient: !patched(STRICT_INPUT) });
   } catch (error) {
     throw invalidInputFailure(
       `Cannot start the pipeline's import: ${(error as Error).message}`,

@@ -2,6 +2,7 @@ import {
   ChildWorkflowFailure,
   executeChild,
   isCancellation,
+  patched,
   setCurrentDetails,
   setHandler,
   workflowInfo,
@@ -13,10 +14,11 @@ import { awaitImportTask } from './await-import-task';
 import { childWaitFailure, invalidInputFailure } from './failures';
 import { runStatusQuery } from './messages';
 import { remainingDeadline, startImport, waitInputAfterStart } from './start-import';
+import { STRICT_INPUT } from './wait-for-import-task';
 
 function resolveOrFail(input: RunImportTaskInput): ReturnType<typeof resolveRunImportTask> {
   try {
-    return resolveRunImportTask(input);
+    return resolveRunImportTask(input, { lenient: !patched(STRICT_INPUT) });
   } catch (error) {
     throw invalidInputFailure(`Cannot run an import task: ${(error as Error).message}`, error as Error);
   }

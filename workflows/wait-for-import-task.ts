@@ -31,9 +31,18 @@ function asStartedBefore(input: AwaitImportTaskInput): AwaitImportTaskInput {
   return rest;
 }
 
+/**
+ * Waits started before 0.3.0 ignored unknown fields and read a non-boolean flag as false; since then both
+ * are bad input. Replaying such a running wait must keep the old reading.
+ */
+export const STRICT_INPUT = 'strict-input';
+
 export function resolveOrFail(input: AwaitImportTaskInput): ResolvedWaitOptions {
   try {
-    return resolveWaitOptions(patched(REJECT_MALFORMED_POLLING) ? input : asStartedBefore(input));
+    const strict = patched(STRICT_INPUT);
+    return resolveWaitOptions(patched(REJECT_MALFORMED_POLLING) ? input : asStartedBefore(input), {
+      lenient: !strict,
+    });
   } catch (error) {
     throw invalidInputFailure(`Cannot wait for an import task: ${(error as Error).message}`, error as Error);
   }

@@ -1,4 +1,5 @@
 import { describeReceived, InvalidInputError } from './invalid-input';
+import { optionalBoolean, rejectUnknownFields } from './known-fields';
 import type { ImportTaskPipelineInput, PipelineStep, PipelineStepKind } from './pipeline-types';
 
 /** A step as the pipeline runs it: its kind, its name and its id, `<pipeline id>/<name>`. */
@@ -11,6 +12,44 @@ export interface PlannedStep {
 
 /** `<pipeline id>/await` is the wait's own child workflow. */
 const RESERVED_STEP_NAMES = ['await'];
+
+const PIPELINE_FIELDS = ['start', 'createGraph', 'await', 'onSucceeded', 'onFailed', 'parallel'];
+/** Each kind's own fields, beside `name` and `args`; the first is what makes a step that kind. */
+const STEP_FIELDS: Record<PipelineStepKind, readonly string[]> = {
+  childWorkflow: ['workflowType', 'taskQueue', 'workflowExecutionTimeout'],
+  activity: [
+    'activityType',
+    'taskQueue',
+    'startToCloseTimeout',
+    'scheduleToCloseTimeout',
+    'heartbeatTimeout',
+    'retry',
+  ],
+  signal: ['signalName', 'workflowId'],
+};
+
+/** A step exactly one kind, its type a non-empty string, and no field it does not have. */
+function checkStep(step: object, at: string, kind: PipelineStepKind): void {
+  const kinds = (Object.keys(STEP_FIELDS) as PipelineStepKind[]).filter((k) => STEP_FIELDS[k][0]! in step);
+  if (kinds.length > 1) {
+    throw new InvalidInputError(
+      at,
+      describeReceived(step),
+      `exactly one of ${kinds.map((k) => STEP_FIELDS[k][0]).join(', ')}: a step is one kind`,
+    );
+  }
+  for (const field of kind === 'signal' ? ['signalName', 'workflowId'] : [STEP_FIELDS[kind][0]!]) {
+    const value: unknown = (step as Record<string, unknown>)[field];
+    if (typeof value !== 'string' || value.trim() === '') {
+      throw new InvalidInputError(`${at}.${field}`, describeReceived(value), 'a non-empty string');
+    }
+  }
+  rejectUnknownFields(`${at}.`, step, ['name', 'args', ...STEP_FIELDS[kind]]);
+  const args: unknown = (step as { args?: unknown }).args;
+  if (args !== undefined && !Array.isArray(args)) {
+    throw new InvalidInputError(`${at}.args`, describeReceived(args), 'a list of arguments');
+  }
+}
 
 function kindOf(step: PipelineStep): PipelineStepKind | undefined {
   if (typeof step !== 'object' || step === null) return undefined;
@@ -30,11 +69,18 @@ function kindOf(step: PipelineStep): PipelineStepKind | undefined {
 export function planPipelineSteps(
   input: ImportTaskPipelineInput,
   pipelineWorkflowId: string,
-  /** Pipelines started before 0.2.0 took any step name (a number too); their replays must keep doing so. */
-  options: { anyName?: boolean } = {},
+  /**
+   * Pipelines started before 0.2.0 took any step name (a number too), and before 0.3.0 ignored unknown
+   * fields and ambiguous steps (`lenient`); their replays must keep doing so.
+   */
+  options: { anyName?: boolean; lenient?: boolean } = {},
 ): Record<'onSucceeded' | 'onFailed', PlannedStep[]> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new InvalidInputError('input', describeReceived(input), 'a pipeline input object');
+  }
+  if (!options.lenient) {
+    rejectUnknownFields('', input, PIPELINE_FIELDS);
+    optionalBoolean('parallel', input.parallel);
   }
   const startsImport = input.start !== undefined || input.createGraph !== undefined;
   if (!startsImport && (typeof input.await !== 'object' || input.await === null)) {
@@ -57,6 +103,7 @@ export function planPipelineSteps(
           'a step with workflowType, activityType, or workflowId and signalName',
         );
       }
+      if (!options.lenient) checkStep(step, `${list}[${index}]`, kind);
       const name = step.name ?? `${list}-${index}`;
       if ((typeof name !== 'string' && !options.anyName) || names.has(name)) {
         throw new InvalidInputError(

@@ -5,6 +5,7 @@
 import type { Duration } from '@temporalio/common';
 import { parseOptionalDuration } from './durations';
 import { describeReceived, InvalidInputError } from './invalid-input';
+import { rejectUnknownFields } from './known-fields';
 
 /** How often a wait polls; each field defaults to `DEFAULT_POLL_SCHEDULE` (README, "The poll schedule"). */
 export interface PollingOptions {
@@ -51,9 +52,16 @@ export const DEFAULT_POLL_SCHEDULE: PollSchedule = Object.freeze({
  * Fields left out default to DEFAULT_POLL_SCHEDULE moved into the range the given ones set, so that
  * `{ initialInterval: '1s' }` alone is valid: only the caller's own values can contradict each other.
  */
-export function resolvePollSchedule(options: PollingOptions = {}): PollSchedule {
+export function resolvePollSchedule(
+  options: PollingOptions = {},
+  /** `lenient`: unknown fields ignored, as waits started before 0.3.0 read them. */
+  reading: { lenient?: boolean } = {},
+): PollSchedule {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new InvalidInputError('polling', describeReceived(options), 'an object of polling options');
+  }
+  if (!reading.lenient) {
+    rejectUnknownFields('polling.', options, ['initialInterval', 'minInterval', 'maxInterval', 'jitter']);
   }
   const given = {
     initial: parseOptionalDuration('polling.initialInterval', options.initialInterval),

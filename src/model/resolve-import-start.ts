@@ -5,7 +5,7 @@ import {
   type StartImportTaskInput,
 } from './input-validation';
 import { describeReceived, InvalidInputError } from './invalid-input';
-import { resolveWaitSettings, type ResolvedWaitSettings } from './resolve-wait-options';
+import { resolveWaitSettings, type InputReading, type ResolvedWaitSettings } from './resolve-wait-options';
 import type { ImportStartInput, RunImportTaskInput } from './run-types';
 
 /** An import start, checked: which operation, and its request. */
@@ -43,10 +43,13 @@ export function resolveImportStart(input: ImportStartInput): ResolvedImportStart
 }
 
 /** Checks a `runImportTask` input: how to start the import, and the settings of the wait that follows. */
-export function resolveRunImportTask(input: RunImportTaskInput): {
+export function resolveRunImportTask(
+  input: RunImportTaskInput,
+  reading: InputReading = {},
+): {
   start: ResolvedImportStart;
   settings: ResolvedWaitSettings;
 } {
   const { start: _start, createGraph: _createGraph, ...wait } = input ?? {};
-  return { start: resolveImportStart(input), settings: resolveWaitSettings(wait) };
+  return { start: resolveImportStart(input), settings: resolveWaitSettings(wait, reading) };
 }

@@ -1,6 +1,7 @@
 import { parseOptionalDuration } from './durations';
 import { validateTaskIdentifier } from './input-validation';
 import { describeReceived, InvalidInputError } from './invalid-input';
+import { optionalBoolean, rejectUnknownFields } from './known-fields';
 import { resolvePollSchedule, type PollSchedule } from './poll-schedule';
 import {
   DEFAULT_CANCEL_CONFIRM_TIMEOUT_MS,
@@ -25,23 +26,53 @@ export interface ResolvedWaitOptions extends ResolvedWaitSettings {
   taskIdentifier: string;
 }
 
+/** The fields of a wait's settings (`AwaitImportTaskInput` without its task). */
+export const WAIT_SETTING_FIELDS = [
+  'polling',
+  'deadline',
+  'notFoundGracePeriod',
+  'cancelImportOnCancel',
+  'cancelConfirmTimeout',
+  'returnOnAnyTerminal',
+  'searchAttributes',
+  'maxPollsPerRun',
+] as const;
+
+/**
+ * How strictly to read an input. `lenient` is how waits started before 0.3.0 read theirs (unknown fields
+ * ignored, a non-boolean flag read as false): their replays must keep doing so.
+ */
+export interface InputReading {
+  lenient?: boolean;
+}
+
 /** Checks a wait's input before it starts, so that a typo fails the wait at once instead of its workflow task. */
-export function resolveWaitOptions(input: AwaitImportTaskInput): ResolvedWaitOptions {
-  if (typeof input !== 'object' || input === null) {
+export function resolveWaitOptions(
+  input: AwaitImportTaskInput,
+  reading: InputReading = {},
+): ResolvedWaitOptions {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new InvalidInputError('input', describeReceived(input), 'an object with a taskIdentifier');
   }
   const taskIdentifier = validateTaskIdentifier(input.taskIdentifier);
-  return { taskIdentifier, ...resolveWaitSettings(input) };
+  const { taskIdentifier: _task, ...settings } = input;
+  return { taskIdentifier, ...resolveWaitSettings(settings, reading) };
 }
 
 /** Checks the settings of a wait whose task is not known yet (it is about to be started). */
 export function resolveWaitSettings(
   input: Omit<AwaitImportTaskInput, 'taskIdentifier'>,
+  reading: InputReading = {},
 ): ResolvedWaitSettings {
-  if (typeof input !== 'object' || input === null) {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new InvalidInputError('input', describeReceived(input), 'an object');
   }
-  const schedule = resolvePollSchedule(input.polling);
+  if (!reading.lenient) {
+    rejectUnknownFields('', input, WAIT_SETTING_FIELDS);
+    optionalBoolean('cancelImportOnCancel', input.cancelImportOnCancel);
+    optionalBoolean('returnOnAnyTerminal', input.returnOnAnyTerminal);
+  }
+  const schedule = resolvePollSchedule(input.polling, reading);
   const maxPollsPerRun = input.maxPollsPerRun ?? DEFAULT_MAX_POLLS_PER_RUN;
   if (!Number.isInteger(maxPollsPerRun) || maxPollsPerRun < 1) {
     throw new InvalidInputError(

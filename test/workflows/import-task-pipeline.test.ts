@@ -261,6 +261,9 @@ describe('importTaskPipeline', () => {
     ['a step with nothing to run', [{ name: 'nothing-to-run' }]],
     ['a step named like the wait itself', [{ name: 'await', activityType: 'recordStep' }]],
     ['a null step', [null]],
+    ['a step that is both an activity and a workflow', [{ activityType: 'recordStep', workflowType: 'x' }]],
+    ['a step with an empty activity type', [{ activityType: '' }]],
+    ['a step with a field it does not have', [{ activityType: 'recordStep', retries: 3 }]],
   ] as const) {
     it(`rejects ${what} before waiting`, async () => {
       const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 300 });
@@ -273,4 +276,13 @@ describe('importTaskPipeline', () => {
       assert.equal(fixture.emulator.countRequests({ taskId }), 0);
     });
   }
+
+  it('rejects a misspelt option of the wait before waiting', async () => {
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 300 });
+    const input = { await: { taskIdentifier: taskId, deadLine: '1h' } } as unknown as ImportTaskPipelineInput;
+    const failure = await onOwnWorker((run) => workflowFailure(run(input)));
+    assert.equal(failure.type, FailureType.INVALID_INPUT);
+    assert.match(failure.message, /Invalid deadLine: expected no such field/);
+    assert.equal(fixture.emulator.countRequests({ taskId }), 0);
+  });
 });
