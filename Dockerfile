@@ -17,8 +17,10 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY deploy/locked-peers.cjs ./deploy/
-# The Temporal SDK is a peer dependency: installed at the versions the tests ran with.
+# The Temporal SDK is a peer dependency, installed at the versions the tests ran with. This repository also
+# lists it as dev dependencies, which npm would leave out: the image's copy of package.json drops them first.
 RUN npm ci --omit=dev --no-audit --no-fund \
+    && npm pkg delete devDependencies \
     && npm install --no-save --omit=dev --no-audit --no-fund $(node deploy/locked-peers.cjs) \
     && npm cache clean --force
 COPY --from=build /app/dist ./dist

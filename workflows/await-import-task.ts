@@ -1,4 +1,5 @@
-import { log, makeContinueAsNewFunc, setHandler, workflowInfo } from '@temporalio/workflow';
+import { log, makeContinueAsNewFunc, patched, setHandler, workflowInfo } from '@temporalio/workflow';
+import { readableStrictly } from '../src/model/resolve-wait-options';
 import type {
   AwaitImportTaskCarryOver,
   AwaitImportTaskInput,
@@ -6,7 +7,13 @@ import type {
 } from '../src/model/wait-types';
 import { pollNowSignal, statusQuery } from './messages';
 import { initialWaitState, lastSnapshot, type WaitLoopState } from './wait-loop';
-import { finishWait, loopOptionsOf, resolveOrFail, waitHandlingCancellation } from './wait-for-import-task';
+import {
+  finishWait,
+  loopOptionsOf,
+  resolveOrFail,
+  STRICT_INPUT,
+  waitHandlingCancellation,
+} from './wait-for-import-task';
 import { searchAttributesEnabled } from './search-attributes-enabled';
 import { createWaitView } from './wait-view';
 import { countingWaitOutcome } from './wait-metrics';
@@ -96,7 +103,9 @@ async function awaitOneRun(
     const continueAsNew = makeContinueAsNewFunc<typeof awaitImportTask>({
       typedSearchAttributes: workflowInfo().typedSearchAttributes,
     });
-    return continueAsNew(input, carryOverOf(state));
+    // A run that read its input leniently (started before 0.3.0) hands the next run, which reads strictly,
+    // the same meaning in a form the strict reading takes.
+    return continueAsNew(patched(STRICT_INPUT) ? input : readableStrictly(input), carryOverOf(state));
   }
   view.show();
   return finishWait(resolved, state, outcome.task);

@@ -21,7 +21,11 @@ import { planPipelineSteps, type PlannedStep } from '../src/model/pipeline-plan'
 import { NEPTUNE_IMPORT_TASK_ID } from '../src/model/search-attributes';
 import type { AwaitImportTaskInput, AwaitImportTaskResult } from '../src/model/wait-types';
 import { resolveImportStart, type ResolvedImportStart } from '../src/model/resolve-import-start';
-import { resolveWaitSettings, type ResolvedWaitSettings } from '../src/model/resolve-wait-options';
+import {
+  readableStrictly,
+  resolveWaitSettings,
+  type ResolvedWaitSettings,
+} from '../src/model/resolve-wait-options';
 import { awaitImportTask } from './await-import-task';
 import { remainingDeadline, startImport, waitInputAfterStart } from './start-import';
 import { importEndedFailure, invalidInputFailure, pipelineStepFailure, reportingFailure } from './failures';
@@ -179,7 +183,13 @@ async function awaitAsChild(
   try {
     return await executeChild(awaitImportTask, {
       workflowId: `${pipelineWorkflowId}/await`,
-      args: [{ ...input.await, returnOnAnyTerminal: true }],
+      // A pipeline that read its input leniently (started before 0.3.0) hands its child, which reads
+      // strictly, the same meaning in a form the strict reading takes.
+      args: [
+        patched(STRICT_INPUT)
+          ? { ...input.await, returnOnAnyTerminal: true }
+          : readableStrictly({ ...input.await, returnOnAnyTerminal: true }),
+      ],
       ...(provenAttributes &&
         typeof input.await?.taskIdentifier === 'string' && {
           typedSearchAttributes: [{ key: NEPTUNE_IMPORT_TASK_ID, value: input.await.taskIdentifier }],

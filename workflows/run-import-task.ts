@@ -8,6 +8,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { resolveRunImportTask } from '../src/model/resolve-import-start';
+import { readableStrictly } from '../src/model/resolve-wait-options';
 import type { RunImportTaskInput, RunImportTaskResult, RunImportTaskStatus } from '../src/model/run-types';
 import { runDetailsMarkdown } from '../src/model/wait-presentation';
 import { awaitImportTask } from './await-import-task';
@@ -48,10 +49,17 @@ export async function runImportTask(input: RunImportTaskInput): Promise<RunImpor
   setCurrentDetails(
     runDetailsMarkdown({ operation: start.operation, subject: start.subject, started, waitWorkflowId }),
   );
+  const childInput = waitInputAfterStart(
+    input,
+    taskIdentifier,
+    remainingDeadline(settings.deadlineMs, startedAtMs),
+  );
   try {
+    // A run that read its input leniently (started before 0.3.0) hands its child, which reads strictly, the
+    // same meaning in a form the strict reading takes.
     const wait = await executeChild(awaitImportTask, {
       workflowId: waitWorkflowId,
-      args: [waitInputAfterStart(input, taskIdentifier, remainingDeadline(settings.deadlineMs, startedAtMs))],
+      args: [patched(STRICT_INPUT) ? childInput : readableStrictly(childInput)],
       staticSummary: `Wait for Neptune Analytics import task ${taskIdentifier}`,
     });
     return {

@@ -1,7 +1,13 @@
 #!/bin/sh
 # One-shot: the namespace, and the search attributes this library's waits write (idempotent).
 set -eu
-temporal operator cluster health
+# The server's port opens before it serves: wait, a bounded while, until it answers.
+tries=0
+until temporal operator cluster health; do
+  tries=$((tries + 1))
+  [ "$tries" -lt 60 ] || { echo "Temporal did not become healthy" >&2; exit 1; }
+  sleep 2
+done
 temporal operator namespace describe --namespace "$TEMPORAL_NAMESPACE" \
   || temporal operator namespace create --namespace "$TEMPORAL_NAMESPACE"
 for attribute in NeptuneImportTaskId=Keyword NeptuneGraphId=Keyword NeptuneImportStatus=Keyword NeptuneImportProgress=Int; do

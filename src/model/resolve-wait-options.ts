@@ -104,3 +104,28 @@ export function resolveWaitSettings(
   if (deadlineMs !== undefined) resolved.deadlineMs = deadlineMs;
   return resolved;
 }
+
+/**
+ * A wait input read leniently (as before 0.3.0), rewritten so that the strict reading gives it the same
+ * meaning: unknown fields dropped, flags made booleans (`'true'` was read as false), a polling that is not
+ * an object dropped (it was read as the defaults). For what a lenient run hands on to a new run or a child,
+ * which read strictly.
+ */
+export function readableStrictly<T extends Partial<AwaitImportTaskInput>>(input: T): T {
+  const known: readonly string[] = ['taskIdentifier', ...WAIT_SETTING_FIELDS];
+  const kept = Object.fromEntries(Object.entries(input).filter(([field]) => known.includes(field))) as T;
+  for (const flag of ['cancelImportOnCancel', 'returnOnAnyTerminal'] as const) {
+    if (flag in kept) kept[flag] = kept[flag] === true;
+  }
+  const polling: unknown = kept.polling;
+  if (polling !== undefined) {
+    if (typeof polling !== 'object' || polling === null || Array.isArray(polling)) delete kept.polling;
+    else {
+      const pollingFields = ['initialInterval', 'minInterval', 'maxInterval', 'jitter'];
+      kept.polling = Object.fromEntries(
+        Object.entries(polling).filter(([field]) => pollingFields.includes(field)),
+      );
+    }
+  }
+  return kept;
+}

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv2019 from 'ajv/dist/2019';
 import { validate as validateDockerfile } from 'dockerfile-utils';
@@ -165,10 +166,47 @@ describe('Dockerfile', () => {
     assert.equal(stages.length, 2, stages.join('\n'));
     const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
     assert.match(runtime, /npm ci --omit=dev/);
+    // npm skips a package that package.json lists as a dev dependency, peer or not.
+    assert.match(runtime, /npm pkg delete devDependencies[\s\S]*locked-peers\.cjs/);
     assert.match(runtime, /COPY --from=build \/app\/dist/);
     assert.match(runtime, /^USER node$/m);
     const pkg = JSON.parse(read('package.json')) as { bin: Record<string, string> };
     assert.ok(runtime.includes(`"node", "${pkg.bin['neptune-import']}"`), 'runs the neptune-import command');
+  });
+
+  it("runtime stage's install gives the command its SDK and no dev dependency (run here, outside Docker)", () => {
+    const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+    // The RUN instruction with its continuation lines.
+    const install = /^RUN (npm ci --omit=dev(?:[^\n]*\\\n)*[^\n]*)/m.exec(runtime)?.[1];
+    assert.ok(install, 'the runtime stage installs with npm ci --omit=dev');
+    const app = mkdtempSync(join(tmpdir(), 'worker-image-'));
+    try {
+      for (const file of ['package.json', 'package-lock.json', 'deploy/locked-peers.cjs']) {
+        mkdirSync(dirname(join(app, file)), { recursive: true });
+        copyFileSync(join(root, file), join(app, file));
+      }
+      execFileSync('sh', ['-c', install.replace(/\\\n/g, ' ')], {
+        cwd: app,
+        env: { ...process.env, NODE_ENV: 'production' },
+        stdio: 'ignore',
+      });
+      for (const name of [
+        '@temporalio/worker',
+        '@temporalio/client',
+        '@aws-sdk/client-neptune-graph',
+        'commander',
+      ]) {
+        execFileSync(process.execPath, ['-e', `require.resolve(${JSON.stringify(name)})`], { cwd: app });
+      }
+      assert.throws(() =>
+        execFileSync(process.execPath, ['-e', "require.resolve('typescript')"], {
+          cwd: app,
+          stdio: 'ignore',
+        }),
+      );
+    } finally {
+      rmSync(app, { recursive: true, force: true });
+    }
   });
 
   it('installs the peer SDK at the versions the tests ran with', () => {

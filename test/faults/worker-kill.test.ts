@@ -63,9 +63,11 @@ async function startLoad(taskQueue: string) {
       return startAwaitImportTask(client, { taskIdentifier: taskId, polling: FAST_POLLING }, { taskQueue });
     }),
   );
+  const pipelineTasks = new Set<string>();
   const pipelines = await Promise.all(
     Array.from({ length: PIPELINES }, async (_, i) => {
       const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 1200 });
+      pipelineTasks.add(taskId);
       const input: ImportTaskPipelineInput = {
         await: { taskIdentifier: taskId, polling: FAST_POLLING },
         onSucceeded: [{ name: 'report', workflowType: 'recordingStepWorkflow', args: [`pipeline ${i}`] }],
@@ -77,7 +79,7 @@ async function startLoad(taskQueue: string) {
       });
     }),
   );
-  return { waits, pipelines };
+  return { waits, pipelines, pipelineTasks };
 }
 
 /** Every wait SUCCEEDED; every pipeline completed its step; each step's child workflow exists once. */
@@ -101,15 +103,20 @@ async function assertAllEndedOnce(load: Awaited<ReturnType<typeof startLoad>>): 
   }
 }
 
-/** Some polls have been answered: the waits are in flight, not yet started or already done. */
-const inFlight = () => fixture.emulator.countRequests({ operation: 'GetImportTask' }) >= WAITS + PIPELINES;
-
 describe('worker processes killed mid-wait', () => {
-  it('a worker SIGKILLed and replaced: every wait and pipeline ends, each step once', async () => {
+  it('a worker SIGKILLed as pipelines reach their steps, and replaced: all end, each step once', async () => {
     const taskQueue = `kill-${Date.now()}`;
     const first = await startWorker(taskQueue);
     const load = await startLoad(taskQueue);
-    await eventually(inFlight, 'the waits are polling', 60_000);
+    // Killed right after the first pipeline's terminal answer: its step, and others', are being started.
+    await eventually(
+      () =>
+        fixture.emulator.requests.some(
+          (r) => load.pipelineTasks.has(r.taskId ?? '') && r.answeredStatus === 'SUCCEEDED',
+        ),
+      'a pipeline saw its import succeed',
+      60_000,
+    );
     await stop(first, 'SIGKILL');
     await startWorker(taskQueue);
     await assertAllEndedOnce(load);

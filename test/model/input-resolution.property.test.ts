@@ -9,7 +9,11 @@ import fc from 'fast-check';
 import { InvalidInputError } from '../../src/model/invalid-input';
 import { planPipelineSteps } from '../../src/model/pipeline-plan';
 import { resolveRunImportTask } from '../../src/model/resolve-import-start';
-import { resolveWaitOptions, WAIT_SETTING_FIELDS } from '../../src/model/resolve-wait-options';
+import {
+  readableStrictly,
+  resolveWaitOptions,
+  WAIT_SETTING_FIELDS,
+} from '../../src/model/resolve-wait-options';
 import type { AwaitImportTaskInput } from '../../src/model/wait-types';
 import type { ImportTaskPipelineInput } from '../../src/model/pipeline-types';
 import type { RunImportTaskInput } from '../../src/model/run-types';
@@ -108,6 +112,23 @@ describe('input resolution of every workflow, on arbitrary JSON', () => {
       );
     });
   }
+
+  it('a wait input read leniently, made readableStrictly, means the same to the strict reading', () => {
+    fc.assert(
+      fc.property(waitInput, (input) => {
+        let lenient: unknown;
+        try {
+          lenient = resolveWaitOptions(input as AwaitImportTaskInput, { lenient: true });
+        } catch {
+          return true; // refused either way: nothing is handed on
+        }
+        const rewritten = readableStrictly(input as AwaitImportTaskInput);
+        assert.deepEqual(resolveWaitOptions(rewritten), lenient);
+        return true;
+      }),
+      { numRuns: RUNS },
+    );
+  });
 
   it('can fail: a resolution that throws a plain Error is caught', () => {
     assert.throws(
