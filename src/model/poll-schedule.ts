@@ -22,6 +22,9 @@ export interface PollingOptions {
   jitter?: number;
 }
 
+/** The fields of `PollingOptions`. */
+export const POLLING_FIELDS = ['initialInterval', 'minInterval', 'maxInterval', 'jitter'] as const;
+
 export interface PollSchedule {
   initialIntervalMs: number;
   minIntervalMs: number;
@@ -61,7 +64,7 @@ export function resolvePollSchedule(
     throw new InvalidInputError('polling', describeReceived(options), 'an object of polling options');
   }
   if (!reading.lenient) {
-    rejectUnknownFields('polling.', options, ['initialInterval', 'minInterval', 'maxInterval', 'jitter']);
+    rejectUnknownFields('polling.', options, POLLING_FIELDS);
   }
   const given = {
     initial: parseOptionalDuration('polling.initialInterval', options.initialInterval),

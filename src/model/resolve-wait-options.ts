@@ -2,7 +2,7 @@ import { parseOptionalDuration } from './durations';
 import { validateTaskIdentifier } from './input-validation';
 import { describeReceived, InvalidInputError } from './invalid-input';
 import { optionalBoolean, rejectUnknownFields } from './known-fields';
-import { resolvePollSchedule, type PollSchedule } from './poll-schedule';
+import { POLLING_FIELDS, resolvePollSchedule, type PollSchedule } from './poll-schedule';
 import {
   DEFAULT_CANCEL_CONFIRM_TIMEOUT_MS,
   DEFAULT_MAX_POLLS_PER_RUN,
@@ -121,9 +121,8 @@ export function readableStrictly<T extends Partial<AwaitImportTaskInput>>(input:
   if (polling !== undefined) {
     if (typeof polling !== 'object' || polling === null || Array.isArray(polling)) delete kept.polling;
     else {
-      const pollingFields = ['initialInterval', 'minInterval', 'maxInterval', 'jitter'];
       kept.polling = Object.fromEntries(
-        Object.entries(polling).filter(([field]) => pollingFields.includes(field)),
+        Object.entries(polling).filter(([field]) => (POLLING_FIELDS as readonly string[]).includes(field)),
       );
     }
   }

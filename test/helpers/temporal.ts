@@ -3,7 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
 import { startDevServer, type DevServer } from '../../src/testing/dev-server/start-dev-server';
 import { createNeptuneImportWorker, type NeptuneImportWorkerOptions } from '../../src/temporal/worker';
-import { TEMPORAL_ADDRESS_ENV, WORKFLOW_BUNDLE_ENV } from './environment';
+import { TEMPORAL_ADDRESS_ENV, testWorkflows } from './environment';
 
 // Workers log every retried activity attempt at WARN: tests provoke hundreds on purpose.
 Runtime.install({ logger: new DefaultLogger('ERROR') });
@@ -34,7 +34,6 @@ export async function useTestTemporal(): Promise<TestTemporal> {
   const clientConnection = await Connection.connect({ address });
   const client = new Client({ connection: clientConnection });
   const connection = await NativeConnection.connect({ address });
-  const bundlePath = process.env[WORKFLOW_BUNDLE_ENV];
   return {
     address,
     client,
@@ -42,9 +41,7 @@ export async function useTestTemporal(): Promise<TestTemporal> {
     taskQueue: () => `test-${randomUUID()}`,
     createWorker: (options) =>
       createNeptuneImportWorker({
-        ...(bundlePath
-          ? { workflowBundle: { codePath: bundlePath } }
-          : { workflowsPath: require.resolve('./test-workflows') }),
+        ...testWorkflows(),
         ...options,
         connection,
       }),

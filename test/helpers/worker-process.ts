@@ -8,7 +8,7 @@
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createNeptuneGraphClient } from '../../src/neptune/create-client';
 import { createNeptuneImportWorker } from '../../src/temporal/worker';
-import { WORKFLOW_BUNDLE_ENV } from './environment';
+import { testWorkflows } from './environment';
 import { TEST_CREDENTIALS } from './emulator';
 
 function required(name: string): string {
@@ -20,13 +20,10 @@ function required(name: string): string {
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   const connection = await NativeConnection.connect({ address: required('TEMPORAL_ADDRESS') });
-  const bundlePath = process.env[WORKFLOW_BUNDLE_ENV];
   const worker = await createNeptuneImportWorker({
     connection,
     taskQueue: required('TASK_QUEUE'),
-    ...(bundlePath
-      ? { workflowBundle: { codePath: bundlePath } }
-      : { workflowsPath: require.resolve('./test-workflows') }),
+    ...testWorkflows(),
     neptune: {
       client: createNeptuneGraphClient({
         endpoint: required('NEPTUNE_ENDPOINT'),

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { InvalidInputError } from '../../src/model/invalid-input';
+import { POLLING_FIELDS } from '../../src/model/poll-schedule';
 import { planPipelineSteps } from '../../src/model/pipeline-plan';
 import { resolveRunImportTask } from '../../src/model/resolve-import-start';
 import {
@@ -30,7 +31,6 @@ const objectOf = (fields: readonly string[]) =>
   fc.dictionary(fc.oneof(fc.constantFrom(...fields), fc.string({ maxLength: 8 })), value, { maxKeys: 6 });
 
 const WAIT_FIELDS = ['taskIdentifier', ...WAIT_SETTING_FIELDS];
-const POLLING_FIELDS = ['initialInterval', 'minInterval', 'maxInterval', 'jitter'];
 const STEP_FIELDS = [
   'name',
   'args',

@@ -3,7 +3,7 @@ import { it } from 'node:test';
 import { Worker } from '@temporalio/worker';
 import { neptuneImportPlugin } from '../../src/temporal/plugin';
 import { awaitImportTask } from '../../workflows';
-import { WORKFLOW_BUNDLE_ENV } from '../helpers/environment';
+import { testWorkflows } from '../helpers/environment';
 import { emulatorClient } from '../helpers/emulator';
 import { FAST_POLLING, useTemporalAndEmulator } from '../helpers/running-worker';
 
@@ -11,14 +11,11 @@ const fixture = useTemporalAndEmulator({ timeScale: 600 });
 
 it("a plain Worker with neptuneImportPlugin runs a wait on the user's own workflow bundle", async () => {
   const taskQueue = fixture.temporal.taskQueue();
-  const bundlePath = process.env[WORKFLOW_BUNDLE_ENV];
   const worker = await Worker.create({
     connection: fixture.temporal.connection,
     taskQueue,
     // A user's bundle that re-exports the library's workflows (the test run's bundle does).
-    ...(bundlePath
-      ? { workflowBundle: { codePath: bundlePath } }
-      : { workflowsPath: require.resolve('../helpers/test-workflows') }),
+    ...testWorkflows(),
     plugins: [neptuneImportPlugin({ client: emulatorClient(fixture.emulator) })],
   });
   const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 300 });

@@ -19,7 +19,7 @@ import { NeptuneEmulator } from '../../src/testing/emulator';
 import { startAwaitImportTask } from '../../src/temporal/start-await-import-task';
 import { createNeptuneImportWorker } from '../../src/temporal/worker';
 import { emulatorClient } from '../helpers/emulator';
-import { WORKFLOW_BUNDLE_ENV } from '../helpers/environment';
+import { testWorkflows } from '../helpers/environment';
 import { eventually } from '../helpers/failures';
 
 /** Debian's package: `.ci/run` installs it where it is missing. */
@@ -46,13 +46,10 @@ before(async () => {
   const emulator = await NeptuneEmulator.start({ port: 0, timeScale: 60 });
   const clientConnection = await Connection.connect({ address: server.address });
   const workerConnection = await NativeConnection.connect({ address: server.address });
-  const bundlePath = process.env[WORKFLOW_BUNDLE_ENV];
   const worker = await createNeptuneImportWorker({
     connection: workerConnection,
     taskQueue: TASK_QUEUE,
-    ...(bundlePath
-      ? { workflowBundle: { codePath: bundlePath } }
-      : { workflowsPath: require.resolve('../helpers/test-workflows') }),
+    ...testWorkflows(),
     neptune: { client: emulatorClient(emulator) },
     activities: {
       async publishGraph(context: PipelineStepContext) {
