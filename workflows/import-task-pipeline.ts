@@ -18,6 +18,7 @@ import type {
   PipelineStepOutcome,
 } from '../src/model/pipeline-types';
 import { planPipelineSteps, type PlannedStep } from '../src/model/pipeline-plan';
+import { activityStepOptions } from '../src/model/pipeline-step-options';
 import { NEPTUNE_IMPORT_TASK_ID } from '../src/model/search-attributes';
 import type { AwaitImportTaskInput, AwaitImportTaskResult } from '../src/model/wait-types';
 import { resolveImportStart, type ResolvedImportStart } from '../src/model/resolve-import-start';
@@ -30,6 +31,7 @@ import { awaitImportTask } from './await-import-task';
 import { remainingDeadline, startImport, waitInputAfterStart } from './start-import';
 import { importEndedFailure, invalidInputFailure, pipelineStepFailure, reportingFailure } from './failures';
 import { recordPipelineStep } from './wait-metrics';
+import { createPipelineView, type PipelineView } from './pipeline-view';
 import { STRICT_INPUT } from './wait-for-import-task';
 
 /** Pipelines started before 0.2.0 took any step name; replaying them must not start refusing one. */
@@ -75,17 +77,9 @@ async function runStepOnce(
   }
   if (kind === 'activity') {
     const activity = step as Extract<PipelineStep, { activityType: string }>;
-    const proxy = proxyActivities<Record<string, (...a: unknown[]) => Promise<unknown>>>({
-      activityId: stepId,
-      summary: `Pipeline step ${name}`,
-      startToCloseTimeout: activity.startToCloseTimeout ?? '10 minutes',
-      ...(activity.scheduleToCloseTimeout !== undefined && {
-        scheduleToCloseTimeout: activity.scheduleToCloseTimeout,
-      }),
-      ...(activity.heartbeatTimeout !== undefined && { heartbeatTimeout: activity.heartbeatTimeout }),
-      ...(activity.retry !== undefined && { retry: activity.retry }),
-      ...(activity.taskQueue !== undefined && { taskQueue: activity.taskQueue }),
-    });
+    const proxy = proxyActivities<Record<string, (...a: unknown[]) => Promise<unknown>>>(
+      activityStepOptions(activity, stepId, name),
+    );
     return proxy[activity.activityType]!(...args);
   }
   const signal = step as Extract<PipelineStep, { signalName: string }>;
@@ -96,9 +90,12 @@ async function runStepOnce(
 async function runStep(
   planned: PlannedStep,
   context: Omit<PipelineStepContext, 'stepId'>,
+  view: PipelineView,
 ): Promise<PipelineStepOutcome> {
+  view.stepStarted(planned);
   const outcome = await runStepToOutcome(planned, context);
   recordPipelineStep(outcome);
+  view.stepEnded(outcome);
   return outcome;
 }
 
@@ -124,8 +121,9 @@ async function runSteps(
   steps: PlannedStep[],
   parallel: boolean,
   context: Omit<PipelineStepContext, 'stepId'>,
+  view: PipelineView,
 ): Promise<PipelineStepOutcome[]> {
-  if (parallel) return Promise.all(steps.map((step) => runStep(step, context)));
+  if (parallel) return Promise.all(steps.map((step) => runStep(step, context, view)));
   const outcomes: PipelineStepOutcome[] = [];
   for (const step of steps) {
     if (outcomes.some((outcome) => outcome.status === 'failed')) {
@@ -136,9 +134,10 @@ async function runSteps(
         status: 'skipped',
       };
       recordPipelineStep(skipped);
+      view.stepEnded(skipped);
       outcomes.push(skipped);
     } else {
-      outcomes.push(await runStep(step, context));
+      outcomes.push(await runStep(step, context, view));
     }
   }
   return outcomes;
@@ -176,13 +175,13 @@ async function startIfAsked(input: ImportTaskPipelineInput) {
 /** The wait runs as a child workflow, so its continue-as-new keeps the pipeline's own history small. */
 async function awaitAsChild(
   input: ImportTaskPipelineInput & { await: AwaitImportTaskInput },
-  pipelineWorkflowId: string,
+  waitWorkflowId: string,
 ): Promise<AwaitImportTaskResult> {
   // The pipeline's own start proved the namespace has the attributes: the child may use them too.
   const provenAttributes = workflowInfo().typedSearchAttributes.get(NEPTUNE_IMPORT_TASK_ID) !== undefined;
   try {
     return await executeChild(awaitImportTask, {
-      workflowId: `${pipelineWorkflowId}/await`,
+      workflowId: waitWorkflowId,
       // A pipeline that read its input leniently (started before 0.3.0) hands its child, which reads
       // strictly, the same meaning in a form the strict reading takes.
       args: [
@@ -211,6 +210,8 @@ async function awaitAsChild(
 export async function importTaskPipeline(input: ImportTaskPipelineInput): Promise<ImportTaskPipelineResult> {
   const pipelineWorkflowId = workflowInfo().workflowId;
   const planned = plan(input, pipelineWorkflowId);
+  const waitWorkflowId = `${pipelineWorkflowId}/await`;
+  const view = createPipelineView(waitWorkflowId, planned, startsAnImport(input));
   const started = await startIfAsked(input);
   const wait = await awaitAsChild(
     started
@@ -219,13 +220,16 @@ export async function importTaskPipeline(input: ImportTaskPipelineInput): Promis
           await: waitInputAfterStart({ ...input.await }, started.taskIdentifier, started.deadlineMs),
         }
       : (input as ImportTaskPipelineInput & { await: AwaitImportTaskInput }),
-    pipelineWorkflowId,
+    waitWorkflowId,
   );
-  const succeeded = wait.task.phase === 'succeeded';
-  const steps = await runSteps(succeeded ? planned.onSucceeded : planned.onFailed, input.parallel === true, {
-    task: wait.task,
-    pipelineWorkflowId,
-  });
+  const outcome = wait.task.phase === 'succeeded' ? 'onSucceeded' : 'onFailed';
+  view.runningSteps(outcome);
+  const steps = await runSteps(
+    planned[outcome],
+    input.parallel === true,
+    { task: wait.task, pipelineWorkflowId },
+    view,
+  );
   const result: ImportTaskPipelineResult = {
     ...(started && {
       started: {
@@ -239,6 +243,7 @@ export async function importTaskPipeline(input: ImportTaskPipelineInput): Promis
     steps,
   };
   const failedStep = steps.find((step) => step.status === 'failed');
+  view.ended(failedStep ? `step ${failedStep.name} failed` : `done: the import ended ${wait.task.status}`);
   if (failedStep) throw pipelineStepFailure(failedStep.name, failedStep.error, result);
   const ended = importEndedFailure(wait.task, [result]);
   if (ended) throw ended;

@@ -46,3 +46,7 @@ export type {
   PipelineStepContext,
   PipelineStepOutcome,
 } from './pipeline-types';
+export {
+  DEFAULT_STEP_SCHEDULE_TO_START_TIMEOUT,
+  UNREGISTERED_ACTIVITY_FAILURE_TYPE,
+} from './pipeline-step-options';

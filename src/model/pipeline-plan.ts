@@ -1,3 +1,4 @@
+import { parseOptionalDuration } from './durations';
 import { describeReceived, InvalidInputError } from './invalid-input';
 import { optionalBoolean, rejectUnknownFields } from './known-fields';
 import type { ImportTaskPipelineInput, PipelineStep, PipelineStepKind } from './pipeline-types';
@@ -21,6 +22,7 @@ const STEP_FIELDS: Record<PipelineStepKind, readonly string[]> = {
     'activityType',
     'taskQueue',
     'startToCloseTimeout',
+    'scheduleToStartTimeout',
     'scheduleToCloseTimeout',
     'heartbeatTimeout',
     'retry',
@@ -28,7 +30,19 @@ const STEP_FIELDS: Record<PipelineStepKind, readonly string[]> = {
   signal: ['signalName', 'workflowId'],
 };
 
-/** A step exactly one kind, its type a non-empty string, and no field it does not have. */
+/** Fields of a step that are durations: one that is not would fail the step's start, hours later. */
+const STEP_DURATIONS = [
+  'workflowExecutionTimeout',
+  'startToCloseTimeout',
+  'scheduleToStartTimeout',
+  'scheduleToCloseTimeout',
+  'heartbeatTimeout',
+] as const;
+
+/**
+ * A step exactly one kind, its type a non-empty string, its durations durations, its retry policy an
+ * object, and no field it does not have.
+ */
 function checkStep(step: object, at: string, kind: PipelineStepKind): void {
   const kinds = (Object.keys(STEP_FIELDS) as PipelineStepKind[]).filter((k) => STEP_FIELDS[k][0]! in step);
   if (kinds.length > 1) {
@@ -45,9 +59,20 @@ function checkStep(step: object, at: string, kind: PipelineStepKind): void {
     }
   }
   rejectUnknownFields(`${at}.`, step, ['name', 'args', ...STEP_FIELDS[kind]]);
-  const args: unknown = (step as { args?: unknown }).args;
-  if (args !== undefined && !Array.isArray(args)) {
-    throw new InvalidInputError(`${at}.args`, describeReceived(args), 'a list of arguments');
+  const fields = step as Record<string, unknown>;
+  if (fields.args !== undefined && !Array.isArray(fields.args)) {
+    throw new InvalidInputError(`${at}.args`, describeReceived(fields.args), 'a list of arguments');
+  }
+  for (const field of STEP_DURATIONS) parseOptionalDuration(`${at}.${field}`, fields[field]);
+  for (const field of ['taskQueue', 'name'] as const) {
+    const value = fields[field];
+    if (value !== undefined && (typeof value !== 'string' || value.trim() === '')) {
+      throw new InvalidInputError(`${at}.${field}`, describeReceived(value), 'a non-empty string');
+    }
+  }
+  const retry = fields.retry;
+  if (retry !== undefined && (typeof retry !== 'object' || retry === null || Array.isArray(retry))) {
+    throw new InvalidInputError(`${at}.retry`, describeReceived(retry), "a retry policy object (Temporal's)");
   }
 }
 

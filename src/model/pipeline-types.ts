@@ -13,6 +13,10 @@ interface StepBase {
 export interface ChildWorkflowStep extends StepBase {
   workflowType: string;
   taskQueue?: string;
+  /**
+   * Bounds the child. A type no worker registers keeps failing its first workflow task, which Temporal
+   * retries without end: the pipeline's current details name the step as running since it started.
+   */
   workflowExecutionTimeout?: Duration;
 }
 
@@ -21,8 +25,17 @@ export interface ActivityStep extends StepBase {
   taskQueue?: string;
   /** Default 10 minutes. */
   startToCloseTimeout?: Duration;
+  /**
+   * How long the step may wait for a worker to pick it up: it fails, not retried, when no worker polls
+   * its task queue for this long. Default `DEFAULT_STEP_SCHEDULE_TO_START_TIMEOUT` (30 minutes).
+   */
+  scheduleToStartTimeout?: Duration;
   scheduleToCloseTimeout?: Duration;
   heartbeatTimeout?: Duration;
+  /**
+   * Temporal's default (retried without limit) unless set. Either way `NotFoundError`, the SDK's failure for
+   * an activity type the worker does not register, is not retried (`UNREGISTERED_ACTIVITY_FAILURE_TYPE`).
+   */
   retry?: RetryPolicy;
 }
 

@@ -15,7 +15,7 @@ function count(value: number | undefined): string {
 }
 
 /** Markdown cells must not break the table or smuggle in markup from a status reason. */
-function cell(text: string): string {
+export function cell(text: string): string {
   return text.replace(/[|\\`*_<>[\]]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
 }
 
@@ -27,7 +27,7 @@ export const NEXT_POLL_REASONS: Record<PollDecision['reason'], string> = {
 };
 
 /** "2026-01-01T01:02:45.000Z (in 45 s)", or "(… ago)" for a time past. */
-function timeAndDistance(atMs: number, nowMs: number): string {
+export function timeAndDistance(atMs: number, nowMs: number): string {
   const distance = formatDuration(Math.abs(atMs - nowMs));
   return `${new Date(atMs).toISOString()} (${atMs >= nowMs ? `in ${distance}` : `${distance} ago`})`;
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Context } from '@temporalio/activity';
+import type { temporal as proto } from '@temporalio/proto';
 import { GracefulShutdownPeriodExpiredError, type Worker } from '@temporalio/worker';
 import { FailureType, WaitFailureType } from '../../src/model/failure-types';
 import type {
@@ -257,6 +258,72 @@ describe('importTaskPipeline', () => {
     assert.equal(rerun.steps[0]!.status, 'completed');
   });
 
+  it('an activity step no worker registers fails at once, naming it, instead of retrying for ever', async () => {
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 300 });
+    const input: ImportTaskPipelineInput = {
+      await: { taskIdentifier: taskId, polling: FAST_POLLING },
+      onSucceeded: [{ name: 'misspelt', activityType: 'recordStpe' }],
+    };
+    const failure = await onOwnWorker((run) => workflowFailure(run(input)));
+    assert.equal(failure.type, WaitFailureType.PIPELINE_STEP_FAILED);
+    const result = failure.details?.[0] as ImportTaskPipelineResult;
+    assert.equal(result.steps[0]!.status, 'failed');
+    assert.match(result.steps[0]!.error ?? '', /recordStpe is not registered on this Worker/);
+  });
+
+  it('an activity step on a task queue no worker polls fails after its schedule-to-start timeout', async () => {
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 300 });
+    const input: ImportTaskPipelineInput = {
+      await: { taskIdentifier: taskId, polling: FAST_POLLING },
+      onSucceeded: [
+        {
+          name: 'unserved',
+          activityType: 'recordStep',
+          taskQueue: `nobody-polls-${taskId}`,
+          scheduleToStartTimeout: '2 seconds',
+        },
+      ],
+    };
+    const failure = await onOwnWorker((run) => workflowFailure(run(input)));
+    const result = failure.details?.[0] as ImportTaskPipelineResult;
+    assert.equal(result.steps[0]!.status, 'failed');
+    assert.match(result.steps[0]!.error ?? '', /timeout|timed out/i);
+  });
+
+  it('a child-workflow step no worker registers shows in the Web UI as running, with its id', async () => {
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 300 });
+    const workflowId = pipelineId();
+    const input: ImportTaskPipelineInput = {
+      await: { taskIdentifier: taskId, polling: FAST_POLLING },
+      onSucceeded: [{ name: 'report', workflowType: 'noSuchWorkflow' }],
+    };
+    await onOwnWorker(async (_run, taskQueue) => {
+      const handle = await fixture.temporal.client.workflow.start(importTaskPipeline, {
+        taskQueue,
+        workflowId,
+        args: [input],
+      });
+      try {
+        await eventually(async () => {
+          const metadata = await handle.query<proto.api.sdk.v1.IWorkflowMetadata>(
+            '__temporal_workflow_metadata',
+          );
+          return /\| report \(onSucceeded\) \| child workflow \| `noSuchWorkflow` \| running since \d{4}-/.test(
+            metadata.currentDetails ?? '',
+          );
+        }, 'the pipeline shows its step running');
+        const metadata = await handle.query<proto.api.sdk.v1.IWorkflowMetadata>(
+          '__temporal_workflow_metadata',
+        );
+        assert.match(metadata.currentDetails ?? '', new RegExp(`\`${workflowId}/report\``));
+        assert.match(metadata.currentDetails ?? '', /the import succeeded: running its steps/);
+      } finally {
+        await handle.terminate('test over');
+        await fixture.temporal.client.workflow.getHandle(`${workflowId}/report`).terminate('test over');
+      }
+    });
+  });
+
   for (const [what, steps] of [
     ['a step with nothing to run', [{ name: 'nothing-to-run' }]],
     ['a step named like the wait itself', [{ name: 'await', activityType: 'recordStep' }]],
@@ -264,6 +331,8 @@ describe('importTaskPipeline', () => {
     ['a step that is both an activity and a workflow', [{ activityType: 'recordStep', workflowType: 'x' }]],
     ['a step with an empty activity type', [{ activityType: '' }]],
     ['a step with a field it does not have', [{ activityType: 'recordStep', retries: 3 }]],
+    ['a step with a negative timeout', [{ activityType: 'recordStep', startToCloseTimeout: -5 }]],
+    ['a step with an empty task queue', [{ workflowType: 'x', taskQueue: ' ' }]],
   ] as const) {
     it(`rejects ${what} before waiting`, async () => {
       const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 300 });
