@@ -28,6 +28,7 @@ const INJECTED_ERRORS: Record<
     message: () => 'The request could not be processed (injected by the emulator)',
     reason: 'INTERNAL_LIMIT_EXCEEDED',
   },
+  ExpiredTokenException: { message: () => 'The security token included in the request is expired' },
 };
 
 /** An importOptions union member that no SDK version knows, to exercise `$unknown` handling. */

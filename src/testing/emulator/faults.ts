@@ -28,7 +28,8 @@ export type ErrorFaultKind =
   | 'ResourceNotFoundException'
   | 'AccessDeniedException'
   | 'ConflictException'
-  | 'UnprocessableException';
+  | 'UnprocessableException'
+  | 'ExpiredTokenException';
 
 export const ERROR_FAULT_KINDS: readonly ErrorFaultKind[] = [
   'ThrottlingException',
@@ -38,6 +39,7 @@ export const ERROR_FAULT_KINDS: readonly ErrorFaultKind[] = [
   'AccessDeniedException',
   'ConflictException',
   'UnprocessableException',
+  'ExpiredTokenException',
 ];
 
 /** What an injected fault does to an answer: an AWS error, a proxy's HTML page, latency, a dropped

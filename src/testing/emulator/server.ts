@@ -100,15 +100,34 @@ export class NeptuneEmulator {
       else socket.destroy();
     });
 
+    await emulator.listen(options.port ?? 0);
+    return emulator;
+  }
+
+  private async listen(port: number): Promise<void> {
     await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-        server.off('error', reject);
-        emulator.listeningPort = (server.address() as AddressInfo).port;
+      this.server.once('error', reject);
+      this.server.listen(port, this.options.host ?? '127.0.0.1', () => {
+        this.server.off('error', reject);
+        this.listeningPort = (this.server.address() as AddressInfo).port;
         resolve();
       });
     });
-    return emulator;
+  }
+
+  /**
+   * An outage of the endpoint: stops listening and drops every open connection, so that callers get
+   * ECONNREFUSED (or a reset mid-request), while tasks, faults, the log and the clock carry on.
+   */
+  async goOffline(): Promise<void> {
+    const closing = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.server.closeAllConnections();
+    await closing;
+  }
+
+  /** Ends an outage: listens again on the same port. */
+  async goOnline(): Promise<void> {
+    await this.listen(this.listeningPort);
   }
 
   get port(): number {

@@ -9,6 +9,7 @@ export type ServiceErrorName =
   | 'ConflictException'
   | 'AccessDeniedException'
   | 'UnprocessableException'
+  | 'ExpiredTokenException'
   | 'UnknownOperationException';
 
 export const ERROR_HTTP_STATUS: Record<ServiceErrorName, number> = {
@@ -19,6 +20,8 @@ export const ERROR_HTTP_STATUS: Record<ServiceErrorName, number> = {
   ConflictException: 409,
   AccessDeniedException: 403,
   UnprocessableException: 422,
+  // Not in the service model: AWS's front end answers it for a session token past its expiry.
+  ExpiredTokenException: 403,
   UnknownOperationException: 404,
 };
 

@@ -153,6 +153,32 @@ describe('faults through the emulator', () => {
     assert.ok(err instanceof ThrottlingException);
   });
 
+  it('ExpiredTokenException: a 403 the SDK names as such, as AWS answers an expired session token', async () => {
+    h.emulator.addFault({ taskId: a, kind: 'ExpiredTokenException', count: 1 });
+    const error = await get(a).then(
+      () => assert.fail('expected the call to fail'),
+      (e: { name: string; $metadata: { httpStatusCode?: number } }) => e,
+    );
+    assert.equal(error.name, 'ExpiredTokenException');
+    assert.equal(error.$metadata.httpStatusCode, 403);
+  });
+
+  it('goOffline refuses connections, keeping every task; goOnline serves again on the same port', async () => {
+    const { port } = h.emulator;
+    await h.emulator.goOffline();
+    const failedCode = () =>
+      get(a).then(
+        () => assert.fail('expected the call to fail'),
+        (e: { code?: string }) => e.code,
+      );
+    // A kept-alive socket the client had not yet seen closed is reset; new connections are refused.
+    assert.ok(['ECONNRESET', 'ECONNREFUSED'].includes((await failedCode()) ?? ''));
+    assert.equal(await failedCode(), 'ECONNREFUSED');
+    await h.emulator.goOnline();
+    assert.equal(h.emulator.port, port);
+    assert.equal((await get(a)).taskId, a);
+  });
+
   it('clearFaults removes every fault', async () => {
     h.emulator.addFault({ kind: 'html502' });
     h.emulator.clearFaults();
