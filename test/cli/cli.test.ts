@@ -1,34 +1,18 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { TEST_ROLE_ARN } from '../helpers/emulator';
+import { bin, run, type Ran } from '../helpers/neptune-import-command';
 import { FAST_POLLING, useRunningWorker } from '../helpers/running-worker';
 
-const root = join(__dirname, '..', '..');
-const bin = join(root, 'dist', 'src', 'cli', 'main.js');
 const scratch = mkdtempSync(join(tmpdir(), 'neptune-import-cli-'));
 
 const fixture = useRunningWorker({
   emulator: { timeScale: 600 },
   activities: { recordStep: async (_context: unknown, label: string) => `recorded ${label}` },
 });
-
-interface Ran {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<Ran> {
-  return new Promise((resolve) => {
-    execFile(file, args, { cwd: root, env }, (error, stdout, stderr) =>
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 /** The built command, as a user runs it, configured only by the standard environment variables. */
 function neptuneImport(args: string[]): Promise<Ran> {

@@ -3,69 +3,33 @@
  * standard environment, scraped over HTTP after waits that succeed, fail and are throttled.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { NEPTUNE_IMPORT_METRICS } from '../../src/model/metrics';
-import { freePort } from '../../src/testing/dev-server/start-dev-server';
 import { startAwaitImportTask } from '../../src/temporal/start-await-import-task';
-import { FAST_POLLING, useTemporalAndEmulator, type TemporalAndEmulator } from '../helpers/running-worker';
+import { startCliWorker, type CliWorker } from '../helpers/neptune-import-command';
+import { FAST_POLLING, useTemporalAndEmulator } from '../helpers/running-worker';
 
-const root = join(__dirname, '..', '..');
-const bin = join(root, 'dist', 'src', 'cli', 'main.js');
 /** Recognisable fake credentials: none may appear in what the worker prints or serves. */
 const SECRET_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYMETRICSKEY';
 const KEY_ID = 'AKIAMETRICSTESTKEYID';
 
 const taskQueue = `metrics-${Date.now()}`;
-let worker: ChildProcess | undefined;
-let metricsPort: number;
-let output = '';
-
-/** The built command in a process of its own, configured only by the standard environment variables. */
-async function startWorker({ temporal, emulator }: TemporalAndEmulator): Promise<void> {
-  metricsPort = await freePort();
-  const child = spawn(
-    process.execPath,
-    [bin, 'worker', '--task-queue', taskQueue, '--metrics-port', String(metricsPort)],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        TEMPORAL_ADDRESS: temporal.address,
-        TEMPORAL_NAMESPACE: 'default',
-        AWS_REGION: 'us-east-1',
-        AWS_ACCESS_KEY_ID: KEY_ID,
-        AWS_SECRET_ACCESS_KEY: SECRET_KEY,
-        AWS_ENDPOINT_URL_NEPTUNE_GRAPH: emulator.endpoint,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  worker = child;
-  await new Promise<void>((resolve, reject) => {
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Worker polling')) resolve();
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    child.once('exit', (code) => reject(new Error(`the worker exited (${code}) before polling:\n${output}`)));
-  });
-}
-
-async function stopWorker(): Promise<void> {
-  if (worker && worker.exitCode === null) {
-    const exited = once(worker, 'exit');
-    worker.kill('SIGTERM');
-    await exited;
-  }
-}
+let worker: CliWorker | undefined;
 
 // One hook pair: the worker needs the server and the emulator first.
 // Real speed: detection delay is measured from the task's own clock (startTime + timeElapsedSeconds).
-const fixture = useTemporalAndEmulator({ timeScale: 1 }, { started: startWorker, stopping: stopWorker });
+const fixture = useTemporalAndEmulator(
+  { timeScale: 1 },
+  {
+    started: async (started) => {
+      worker = await startCliWorker(started, taskQueue, {
+        AWS_ACCESS_KEY_ID: KEY_ID,
+        AWS_SECRET_ACCESS_KEY: SECRET_KEY,
+      });
+    },
+    stopping: async () => worker?.stop(),
+  },
+);
 
 interface Sample {
   name: string;
@@ -93,11 +57,7 @@ function total(samples: Sample[], name: string, labels: Record<string, string> =
     .reduce((sum, s) => sum + s.value, 0);
 }
 
-async function scrape(): Promise<string> {
-  const response = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
-  assert.equal(response.status, 200);
-  return response.text();
-}
+const scrape = () => worker!.scrape();
 
 describe('neptune-import worker --metrics-port', () => {
   it('serves the domain metrics of waits that succeed, fail and are throttled, with no credential', async () => {
@@ -154,12 +114,13 @@ describe('neptune-import worker --metrics-port', () => {
     );
     for (const secret of [SECRET_KEY, KEY_ID, SECRET_KEY.slice(8, 16), KEY_ID.slice(10, 18)]) {
       assert.ok(!text.includes(secret), `metrics output holds a credential piece: ${secret}`);
-      assert.ok(!output.includes(secret), `worker output holds a credential piece: ${secret}`);
+      assert.ok(!worker!.output().includes(secret), `worker output holds a credential piece: ${secret}`);
     }
   });
 
   it("logs each wait's task, workflow and attempt, and keeps webpack's bundling output out", () => {
     // The worker's logger prints each entry as a line and its attributes, so read entries, not lines.
+    const output = worker!.output();
     const entries = output.split(/\n(?=\d{4}-\d\d-\d\dT)/);
     const throttled = entries.find((entry) => entry.includes('GetImportTask failed'));
     assert.ok(throttled, output);
