@@ -18,7 +18,7 @@ async function replay(workflowsPath: string, histories: RecordedHistory[]) {
 }
 
 describe('replay of recorded histories', () => {
-  it('covers success, each failure, both cancellations, continue-as-new and a pipeline', () => {
+  it('covers success, each failure, both cancellations, continue-as-new, pipelines, runs and lenient inputs', () => {
     for (const prefix of [
       'await-succeeded',
       'await-failed',
@@ -31,6 +31,12 @@ describe('replay of recorded histories', () => {
       'pipeline.',
       'pipeline-await',
       'pipeline-step-report',
+      // Recorded before strict input (0.3.0-lenient): misspelt fields, a string flag, ambiguous steps.
+      'await-lenient.',
+      'await-lenient-continue-as-new.run-3',
+      'run-lenient.',
+      'pipeline-lenient.',
+      'pipeline-lenient-step-both',
     ]) {
       assert.ok(
         recorded.some(({ name }) => name.split('/')[1]!.startsWith(prefix)),
