@@ -15,6 +15,8 @@ export interface RealStackComparison {
 
 export interface CapacityResult {
   waits: number;
+  /** When this size ran (a later run of other sizes keeps it). Absent in results from before 2026-11-29. */
+  date?: string;
   runs: LoopRun[];
   /** library / hand-written, at the same poll rate. */
   cpuRatio: number;
@@ -114,7 +116,9 @@ export function capacityMarkdown(results: readonly CapacityResult[]): string {
     ]),
   );
   const ratios = results.map(
-    (r) => `${r.waits} waits: CPU ${r.cpuRatio.toFixed(2)}x, peak RSS ${r.rssRatio.toFixed(2)}x`,
+    (r) =>
+      `${r.waits} waits${r.date ? ` (${r.date.slice(0, 10)})` : ''}: CPU ${r.cpuRatio.toFixed(2)}x, ` +
+      `peak RSS ${r.rssRatio.toFixed(2)}x`,
   );
   return (
     table(

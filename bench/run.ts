@@ -81,6 +81,8 @@ async function capacity(stack: Stack): Promise<CapacityResult[]> {
   for (const waits of flags.capacity.split(',').map(Number)) {
     log(`capacity: ${waits} library waits`);
     const library = await runLoops(stack, { kind: 'library', waits, importSeconds });
+    log(`capacity: ${waits} library waits, aimed polls not spread`);
+    const unspread = await runLoops(stack, { kind: 'library-unspread', waits, importSeconds });
     // The other loops at the library's poll rate: as many calls, evenly spaced over the import.
     const iterations = Math.max(2, Math.round(library.meanCalls));
     const intervalMs = Math.round((importSeconds * 1000) / (iterations - 1));
@@ -90,7 +92,8 @@ async function capacity(stack: Stack): Promise<CapacityResult[]> {
     const noOp = await runLoops(stack, { kind: 'no-op', waits, importSeconds, intervalMs, iterations });
     results.push({
       waits,
-      runs: [library, handWritten, noOp],
+      date: new Date().toISOString(),
+      runs: [library, unspread, handWritten, noOp],
       cpuRatio: library.workerCpuSeconds / handWritten.workerCpuSeconds,
       rssRatio: library.workerPeakRssBytes / handWritten.workerPeakRssBytes,
     });
@@ -115,7 +118,21 @@ function mergedResults(dir: string, run: BenchResults): BenchResults {
   const earlier = existsSync(latestPath)
     ? (JSON.parse(readFileSync(latestPath, 'utf8')) as BenchResults)
     : {};
-  return { ...earlier, ...run };
+  const merged = { ...earlier, ...run };
+  // A capacity run of some sizes keeps the other sizes as their last run left them (each row is dated),
+  // if they ran imports of the same length: a table of one import length.
+  if (run.capacity && earlier.capacity) {
+    const sizes = new Set(run.capacity.runs.map((r) => r.waits));
+    const importSeconds = run.capacity.runs[0]?.runs[0]?.importSeconds;
+    const kept = earlier.capacity.runs.filter(
+      (r) => !sizes.has(r.waits) && r.runs[0]?.importSeconds === importSeconds,
+    );
+    merged.capacity = {
+      ...run.capacity,
+      runs: [...kept, ...run.capacity.runs].sort((a, b) => a.waits - b.waits),
+    };
+  }
+  return merged;
 }
 
 function markdownOf(results: BenchResults): string {
@@ -189,6 +206,11 @@ async function main(): Promise<void> {
           },
         };
       }
+    } catch (error) {
+      // Printed before the stack closes: closing it fails the client's pending retries, which would
+      // otherwise end the process first and hide this cause.
+      console.error('the bench failed:', error);
+      process.exit(1);
     } finally {
       await stack.close();
     }
