@@ -1,13 +1,24 @@
 import { ApplicationFailure, ApplicationFailureCategory } from '@temporalio/common';
 import { classifyNeptuneError, type ClassificationContext } from '../src/neptune/classify-error';
 import { FailureType } from '../src/model/failure-types';
+import { redactCredentials } from '../src/neptune/redact-credentials';
 
 /**
  * Attempts before a failure not known to be permanent or transient (`BOUNDED_RETRY_FAILURE_TYPES`) is given
  * up: with the recommended retry policy (1 s, doubling, at most 1 min apart) about 4 minutes of retries.
  */
 export const DEFAULT_UNKNOWN_ERROR_ATTEMPTS = 10;
-import { redactCredentials } from '../src/neptune/redact-credentials';
+
+/**
+ * Redacts an error and its causes in place: messages and stacks. The stack matters on its own: Temporal
+ * sends it as the failure's stack trace, and once anything has read it, it no longer follows the message.
+ */
+export function redactErrorChain(error: unknown, secrets: readonly string[]): void {
+  for (let e = error, depth = 0; e instanceof Error && depth < 10; e = e.cause, depth++) {
+    e.message = redactCredentials(e.message, secrets);
+    if (e.stack !== undefined) e.stack = redactCredentials(e.stack, secrets);
+  }
+}
 
 export type NeptuneOperation =
   | 'GetImportTask'
@@ -66,7 +77,7 @@ export function toActivityFailure(
         (givenUp
           ? ` (not retried again: ${attempts} attempts in a row failed with errors not known to be transient)`
           : '');
-  if (error instanceof Error) error.message = redactCredentials(error.message, secrets);
+  redactErrorChain(error, secrets);
   return ApplicationFailure.create({
     type,
     message,

@@ -6,7 +6,7 @@ import {
 import { Context } from '@temporalio/activity';
 import { type ImportTaskSnapshot, toImportTaskSnapshot } from '../src/model/import-task-snapshot';
 import { NEPTUNE_IMPORT_METRICS } from '../src/model/metrics';
-import { validateTaskIdentifier } from '../src/model/input-validation';
+import { optionalTime, validateTaskIdentifier } from '../src/model/input-validation';
 import { describeReceived, InvalidInputError } from '../src/model/invalid-input';
 import type { NeptuneClientSettings } from '../src/neptune/create-client';
 import { isTerminalPhase } from '../src/model/status-model';
@@ -62,15 +62,15 @@ export function createNeptuneImportActivities(options: NeptuneImportActivitiesOp
   const neptune = createNeptuneCalls(options);
 
   async function getImportTask(input: GetImportTaskInput): Promise<ImportTaskSnapshot> {
-    const taskIdentifier = neptune.checked('GetImportTask', () =>
-      validateTaskIdentifier(input?.taskIdentifier),
-    );
-    const graceUntil = input.notFoundGraceUntil ? Date.parse(input.notFoundGraceUntil) : NaN;
+    const { taskIdentifier, graceUntil } = neptune.checked('GetImportTask', () => ({
+      taskIdentifier: validateTaskIdentifier(input?.taskIdentifier),
+      graceUntil: optionalTime('notFoundGraceUntil', input.notFoundGraceUntil),
+    }));
     const answer = await neptune.call(
       'GetImportTask',
       taskIdentifier,
       (abortSignal) => neptune.client().send(new GetImportTaskCommand({ taskIdentifier }), { abortSignal }),
-      { notFoundIsTransient: Date.now() < graceUntil },
+      { notFoundIsTransient: graceUntil !== undefined && Date.now() < graceUntil },
     );
     const task = toImportTaskSnapshot(answer, new Date(), taskIdentifier);
     Context.current()

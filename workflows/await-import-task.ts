@@ -1,4 +1,5 @@
-import { log, makeContinueAsNewFunc, patched, setHandler, workflowInfo } from '@temporalio/workflow';
+import { log, makeContinueAsNewFunc, setHandler, workflowInfo } from '@temporalio/workflow';
+import { readsAsToday } from '../src/model/input-reading';
 import { readableStrictly } from '../src/model/resolve-wait-options';
 import type {
   AwaitImportTaskCarryOver,
@@ -7,14 +8,9 @@ import type {
 } from '../src/model/wait-types';
 import { pollNowSignal, statusQuery } from './messages';
 import { initialWaitState, lastSnapshot, type WaitLoopState } from './wait-loop';
-import {
-  finishWait,
-  loopOptionsOf,
-  resolveOrFail,
-  STRICT_INPUT,
-  waitHandlingCancellation,
-} from './wait-for-import-task';
+import { finishWait, loopOptionsOf, resolveOrFail, waitHandlingCancellation } from './wait-for-import-task';
 import { searchAttributesEnabled } from './search-attributes-enabled';
+import { inputReading } from './input-reading';
 import { createWaitView } from './wait-view';
 import { countingWaitOutcome } from './wait-metrics';
 
@@ -67,7 +63,9 @@ async function awaitOneRun(
   input: AwaitImportTaskInput,
   carryOver: AwaitImportTaskCarryOver | undefined,
 ): Promise<AwaitImportTaskResult> {
-  const resolved = resolveOrFail(input);
+  // Taken once, at the start: a patch not found while replaying is decided again once the run goes live.
+  const reading = inputReading();
+  const resolved = resolveOrFail(input, reading);
   const state = stateFrom(carryOver);
   // The SDK's workflow logger adds the workflow id, run id and task queue, and is quiet on replay.
   log.info('Waiting for import task', { taskIdentifier: resolved.taskIdentifier, run: state.runs });
@@ -82,7 +80,7 @@ async function awaitOneRun(
   });
   const view = createWaitView(
     resolved.taskIdentifier,
-    await searchAttributesEnabled(resolved.searchAttributes),
+    await searchAttributesEnabled(resolved.searchAttributes, reading),
     state,
   );
 
@@ -103,9 +101,9 @@ async function awaitOneRun(
     const continueAsNew = makeContinueAsNewFunc<typeof awaitImportTask>({
       typedSearchAttributes: workflowInfo().typedSearchAttributes,
     });
-    // A run that read its input leniently (started before 0.3.0) hands the next run, which reads strictly,
-    // the same meaning in a form the strict reading takes.
-    return continueAsNew(patched(STRICT_INPUT) ? input : readableStrictly(input), carryOverOf(state));
+    // A run that read its input by an older reading hands the next run, which reads as today, the same
+    // meaning in a form today's reading takes.
+    return continueAsNew(readsAsToday(reading) ? input : readableStrictly(input), carryOverOf(state));
   }
   view.show();
   return finishWait(resolved, state, outcome.task);

@@ -17,6 +17,8 @@ import type {
   PipelineStepContext,
   PipelineStepOutcome,
 } from '../src/model/pipeline-types';
+import { readsAsToday, type InputReading } from '../src/model/input-reading';
+import { withinField } from '../src/model/invalid-input';
 import { planPipelineSteps, type PlannedStep } from '../src/model/pipeline-plan';
 import { activityStepOptions } from '../src/model/pipeline-step-options';
 import { NEPTUNE_IMPORT_TASK_ID } from '../src/model/search-attributes';
@@ -32,23 +34,23 @@ import { remainingDeadline, startImport, waitInputAfterStart } from './start-imp
 import { importEndedFailure, invalidInputFailure, pipelineStepFailure, reportingFailure } from './failures';
 import { recordPipelineStep } from './wait-metrics';
 import { createPipelineView, type PipelineView } from './pipeline-view';
-import { STRICT_INPUT } from './wait-for-import-task';
+import { inputReading } from './input-reading';
+import { refuseMissingSearchAttributes } from './search-attributes-enabled';
 
 /** Pipelines started before 0.2.0 took any step name; replaying them must not start refusing one. */
 const STRING_STEP_NAMES = 'pipeline-step-names-are-strings';
 
 /** Checks every step up front: a typo must fail the pipeline before it waits for hours, not after. */
-function plan(input: ImportTaskPipelineInput, pipelineWorkflowId: string) {
+function plan(input: ImportTaskPipelineInput, pipelineWorkflowId: string, reading: InputReading) {
   try {
-    const lenient = !patched(STRICT_INPUT);
     const planned = planPipelineSteps(input, pipelineWorkflowId, {
       anyName: !patched(STRING_STEP_NAMES),
-      lenient,
+      ...reading,
     });
     // The wait's settings too, before anything starts: the child would only refuse them after the start.
-    if (!lenient && typeof input.await === 'object' && input.await !== null) {
+    if (!reading.lenient && typeof input.await === 'object' && input.await !== null) {
       const { taskIdentifier: _task, ...settings } = input.await as AwaitImportTaskInput;
-      resolveWaitSettings(settings);
+      withinField('await', () => resolveWaitSettings(settings, reading));
     }
     return planned;
   } catch (error) {
@@ -59,6 +61,7 @@ function plan(input: ImportTaskPipelineInput, pipelineWorkflowId: string) {
 async function runStepOnce(
   { step, kind, stepId, name }: PlannedStep,
   context: PipelineStepContext,
+  reading: InputReading,
 ): Promise<unknown> {
   const args = [context, ...(step.args ?? [])];
   if (kind === 'childWorkflow') {
@@ -78,7 +81,7 @@ async function runStepOnce(
   if (kind === 'activity') {
     const activity = step as Extract<PipelineStep, { activityType: string }>;
     const proxy = proxyActivities<Record<string, (...a: unknown[]) => Promise<unknown>>>(
-      activityStepOptions(activity, stepId, name),
+      activityStepOptions(activity, stepId, name, { bounded: readsAsToday(reading) }),
     );
     return proxy[activity.activityType]!(...args);
   }
@@ -87,25 +90,25 @@ async function runStepOnce(
   return undefined;
 }
 
-async function runStep(
-  planned: PlannedStep,
-  context: Omit<PipelineStepContext, 'stepId'>,
-  view: PipelineView,
-): Promise<PipelineStepOutcome> {
-  view.stepStarted(planned);
-  const outcome = await runStepToOutcome(planned, context);
+/** How the steps run: their context, the pipeline's view, and how the pipeline read its input. */
+interface StepRun {
+  context: Omit<PipelineStepContext, 'stepId'>;
+  view: PipelineView;
+  reading: InputReading;
+}
+
+async function runStep(planned: PlannedStep, run: StepRun): Promise<PipelineStepOutcome> {
+  run.view.stepStarted(planned);
+  const outcome = await runStepToOutcome(planned, run);
   recordPipelineStep(outcome);
-  view.stepEnded(outcome);
+  run.view.stepEnded(outcome);
   return outcome;
 }
 
-async function runStepToOutcome(
-  planned: PlannedStep,
-  context: Omit<PipelineStepContext, 'stepId'>,
-): Promise<PipelineStepOutcome> {
+async function runStepToOutcome(planned: PlannedStep, run: StepRun): Promise<PipelineStepOutcome> {
   const outcome = { name: planned.name, stepId: planned.stepId, kind: planned.kind };
   try {
-    const result = await runStepOnce(planned, { ...context, stepId: planned.stepId });
+    const result = await runStepOnce(planned, { ...run.context, stepId: planned.stepId }, run.reading);
     return { ...outcome, status: 'completed', ...(result !== undefined && { result }) };
   } catch (error) {
     if (isCancellation(error)) throw error;
@@ -120,10 +123,9 @@ async function runStepToOutcome(
 async function runSteps(
   steps: PlannedStep[],
   parallel: boolean,
-  context: Omit<PipelineStepContext, 'stepId'>,
-  view: PipelineView,
+  run: StepRun,
 ): Promise<PipelineStepOutcome[]> {
-  if (parallel) return Promise.all(steps.map((step) => runStep(step, context, view)));
+  if (parallel) return Promise.all(steps.map((step) => runStep(step, run)));
   const outcomes: PipelineStepOutcome[] = [];
   for (const step of steps) {
     if (outcomes.some((outcome) => outcome.status === 'failed')) {
@@ -134,10 +136,10 @@ async function runSteps(
         status: 'skipped',
       };
       recordPipelineStep(skipped);
-      view.stepEnded(skipped);
+      run.view.stepEnded(skipped);
       outcomes.push(skipped);
     } else {
-      outcomes.push(await runStep(step, context, view));
+      outcomes.push(await runStep(step, run));
     }
   }
   return outcomes;
@@ -148,19 +150,20 @@ function startsAnImport(input: ImportTaskPipelineInput): boolean {
 }
 
 /** With `start` or `createGraph`: starts the import once, before the wait (checked first, like the steps). */
-async function startIfAsked(input: ImportTaskPipelineInput) {
+async function startIfAsked(input: ImportTaskPipelineInput, reading: InputReading) {
   if (!startsAnImport(input)) return undefined;
   let start: ResolvedImportStart;
   let settings: ResolvedWaitSettings;
   try {
-    start = resolveImportStart(input);
-    settings = resolveWaitSettings(input.await ?? {}, { lenient: !patched(STRICT_INPUT) });
+    start = resolveImportStart(input, reading);
+    settings = withinField('await', () => resolveWaitSettings(input.await ?? {}, reading));
   } catch (error) {
     throw invalidInputFailure(
       `Cannot start the pipeline's import: ${(error as Error).message}`,
       error as Error,
     );
   }
+  if (settings.searchAttributes === true) await refuseMissingSearchAttributes(reading);
   const startedAtMs = Date.now();
   const { task, consoleUrl, alreadyStarted } = await startImport(start, settings);
   return {
@@ -176,16 +179,17 @@ async function startIfAsked(input: ImportTaskPipelineInput) {
 async function awaitAsChild(
   input: ImportTaskPipelineInput & { await: AwaitImportTaskInput },
   waitWorkflowId: string,
+  reading: InputReading,
 ): Promise<AwaitImportTaskResult> {
   // The pipeline's own start proved the namespace has the attributes: the child may use them too.
   const provenAttributes = workflowInfo().typedSearchAttributes.get(NEPTUNE_IMPORT_TASK_ID) !== undefined;
   try {
     return await executeChild(awaitImportTask, {
       workflowId: waitWorkflowId,
-      // A pipeline that read its input leniently (started before 0.3.0) hands its child, which reads
-      // strictly, the same meaning in a form the strict reading takes.
+      // A pipeline that read its input by an older reading hands its child, which reads as today, the same
+      // meaning in a form today's reading takes.
       args: [
-        patched(STRICT_INPUT)
+        readsAsToday(reading)
           ? { ...input.await, returnOnAnyTerminal: true }
           : readableStrictly({ ...input.await, returnOnAnyTerminal: true }),
       ],
@@ -209,10 +213,11 @@ async function awaitAsChild(
  */
 export async function importTaskPipeline(input: ImportTaskPipelineInput): Promise<ImportTaskPipelineResult> {
   const pipelineWorkflowId = workflowInfo().workflowId;
-  const planned = plan(input, pipelineWorkflowId);
+  const reading = inputReading();
+  const planned = plan(input, pipelineWorkflowId, reading);
   const waitWorkflowId = `${pipelineWorkflowId}/await`;
   const view = createPipelineView(waitWorkflowId, planned, startsAnImport(input));
-  const started = await startIfAsked(input);
+  const started = await startIfAsked(input, reading);
   const wait = await awaitAsChild(
     started
       ? {
@@ -221,15 +226,15 @@ export async function importTaskPipeline(input: ImportTaskPipelineInput): Promis
         }
       : (input as ImportTaskPipelineInput & { await: AwaitImportTaskInput }),
     waitWorkflowId,
+    reading,
   );
   const outcome = wait.task.phase === 'succeeded' ? 'onSucceeded' : 'onFailed';
   view.runningSteps(outcome);
-  const steps = await runSteps(
-    planned[outcome],
-    input.parallel === true,
-    { task: wait.task, pipelineWorkflowId },
+  const steps = await runSteps(planned[outcome], input.parallel === true, {
+    context: { task: wait.task, pipelineWorkflowId },
     view,
-  );
+    reading,
+  });
   const result: ImportTaskPipelineResult = {
     ...(started && {
       started: {

@@ -1,23 +1,24 @@
 import { setCurrentDetails } from '@temporalio/workflow';
 import type { PlannedStep } from '../src/model/pipeline-plan';
 import { pipelineDetailsMarkdown, type PipelineStepView } from '../src/model/pipeline-presentation';
-import type { PipelineStep, PipelineStepOutcome } from '../src/model/pipeline-types';
+import type { PipelineStepOutcome } from '../src/model/pipeline-types';
 
 type Outcome = 'onSucceeded' | 'onFailed';
 
 /** What a step runs, in words: its workflow or activity type (and queue), or the signal and its target. */
-function targetOf(step: PipelineStep): string {
-  const queue = 'taskQueue' in step && step.taskQueue ? ` on ${step.taskQueue}` : '';
-  if ('workflowType' in step) return `${step.workflowType}${queue}`;
-  if ('activityType' in step) return `${step.activityType}${queue}`;
-  return `${step.signalName} to ${step.workflowId}`;
+function targetOf({ step, kind }: PlannedStep): string {
+  const fields = step as unknown as Partial<Record<string, unknown>>;
+  const queue = typeof fields.taskQueue === 'string' ? ` on ${fields.taskQueue}` : '';
+  if (kind === 'childWorkflow') return `${String(fields.workflowType)}${queue}`;
+  if (kind === 'activity') return `${String(fields.activityType)}${queue}`;
+  return `${String(fields.signalName)} to ${String(fields.workflowId)}`;
 }
 
 function viewOf(planned: PlannedStep, outcome: Outcome): PipelineStepView {
   return {
     name: `${planned.name} (${outcome})`,
     kind: planned.kind,
-    target: targetOf(planned.step),
+    target: targetOf(planned),
     stepId: planned.stepId,
     state: 'waiting for the import',
   };

@@ -2,12 +2,12 @@ import {
   ChildWorkflowFailure,
   executeChild,
   isCancellation,
-  patched,
   setCurrentDetails,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
 import { resolveRunImportTask } from '../src/model/resolve-import-start';
+import { readsAsToday, type InputReading } from '../src/model/input-reading';
 import { readableStrictly } from '../src/model/resolve-wait-options';
 import type { RunImportTaskInput, RunImportTaskResult, RunImportTaskStatus } from '../src/model/run-types';
 import { runDetailsMarkdown } from '../src/model/wait-presentation';
@@ -15,11 +15,12 @@ import { awaitImportTask } from './await-import-task';
 import { childWaitFailure, invalidInputFailure } from './failures';
 import { runStatusQuery } from './messages';
 import { remainingDeadline, startImport, waitInputAfterStart } from './start-import';
-import { STRICT_INPUT } from './wait-for-import-task';
+import { inputReading } from './input-reading';
+import { refuseMissingSearchAttributes } from './search-attributes-enabled';
 
-function resolveOrFail(input: RunImportTaskInput): ReturnType<typeof resolveRunImportTask> {
+function resolveOrFail(input: RunImportTaskInput, reading: InputReading) {
   try {
-    return resolveRunImportTask(input, { lenient: !patched(STRICT_INPUT) });
+    return resolveRunImportTask(input, reading);
   } catch (error) {
     throw invalidInputFailure(`Cannot run an import task: ${(error as Error).message}`, error as Error);
   }
@@ -35,7 +36,10 @@ function resolveOrFail(input: RunImportTaskInput): ReturnType<typeof resolveRunI
  * import: the start activity finds what was started (by graph and source, or by graph name).
  */
 export async function runImportTask(input: RunImportTaskInput): Promise<RunImportTaskResult> {
-  const { start, settings } = resolveOrFail(input);
+  // Taken once, at the start: a patch not found while replaying is decided again once the run goes live.
+  const reading = inputReading();
+  const { start, settings } = resolveOrFail(input, reading);
+  if (settings.searchAttributes === true) await refuseMissingSearchAttributes(reading);
   const workflowId = workflowInfo().workflowId;
   let status: RunImportTaskStatus = { stage: 'starting' };
   setHandler(runStatusQuery, () => status);
@@ -55,11 +59,11 @@ export async function runImportTask(input: RunImportTaskInput): Promise<RunImpor
     remainingDeadline(settings.deadlineMs, startedAtMs),
   );
   try {
-    // A run that read its input leniently (started before 0.3.0) hands its child, which reads strictly, the
-    // same meaning in a form the strict reading takes.
+    // A run that read its input by an older reading hands its child, which reads as today, the same meaning
+    // in a form today's reading takes.
     const wait = await executeChild(awaitImportTask, {
       workflowId: waitWorkflowId,
-      args: [patched(STRICT_INPUT) ? childInput : readableStrictly(childInput)],
+      args: [readsAsToday(reading) ? childInput : readableStrictly(childInput)],
       staticSummary: `Wait for Neptune Analytics import task ${taskIdentifier}`,
     });
     return {

@@ -1,6 +1,7 @@
 import { ApplicationFailure, CancellationScope, isCancellation, patched } from '@temporalio/workflow';
 import { WaitFailureType } from '../src/model/failure-types';
 import type { ImportTaskSnapshot } from '../src/model/import-task-snapshot';
+import type { InputReading } from '../src/model/input-reading';
 import { resolveWaitOptions, type ResolvedWaitOptions } from '../src/model/resolve-wait-options';
 import type { AwaitImportTaskInput, AwaitImportTaskResult } from '../src/model/wait-types';
 import { importEndedFailure, invalidInputFailure } from './failures';
@@ -14,6 +15,7 @@ import {
   type WaitLoopState,
 } from './wait-loop';
 import { countingWaitOutcome } from './wait-metrics';
+import { inputReading } from './input-reading';
 
 /**
  * Waits started before 0.2.0 took a `polling` that is not an object (a string, a number) as the defaults;
@@ -31,18 +33,10 @@ function asStartedBefore(input: AwaitImportTaskInput): AwaitImportTaskInput {
   return rest;
 }
 
-/**
- * Waits started before 0.3.0 ignored unknown fields and read a non-boolean flag as false; since then both
- * are bad input. Replaying such a running wait must keep the old reading.
- */
-export const STRICT_INPUT = 'strict-input';
-
-export function resolveOrFail(input: AwaitImportTaskInput): ResolvedWaitOptions {
+/** `reading`: the run's `inputReading()`, taken once at its start. */
+export function resolveOrFail(input: AwaitImportTaskInput, reading: InputReading): ResolvedWaitOptions {
   try {
-    const strict = patched(STRICT_INPUT);
-    return resolveWaitOptions(patched(REJECT_MALFORMED_POLLING) ? input : asStartedBefore(input), {
-      lenient: !strict,
-    });
+    return resolveWaitOptions(patched(REJECT_MALFORMED_POLLING) ? input : asStartedBefore(input), reading);
   } catch (error) {
     throw invalidInputFailure(`Cannot wait for an import task: ${(error as Error).message}`, error as Error);
   }
@@ -125,7 +119,7 @@ export async function waitForImportTask(
 ): Promise<AwaitImportTaskResult> {
   const { onSnapshot, ...input } = options;
   return countingWaitOutcome(async () => {
-    const resolved = resolveOrFail({ ...input, taskIdentifier });
+    const resolved = resolveOrFail({ ...input, taskIdentifier }, inputReading());
     const state = initialWaitState();
     const outcome = await waitHandlingCancellation(resolved, loopOptionsOf(resolved, state), state, {
       ...(onSnapshot && { onSnapshot }),

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { ServiceError } from '@temporalio/client';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { CreateGraphUsingImportTaskInput, StartImportTaskInput } from '../model/input-validation';
 import { InvalidInputError } from '../model/invalid-input';
@@ -18,7 +19,13 @@ import { runEmulatorCommand } from '../testing/emulator/command';
 import { ExitCode } from './exit-codes';
 import type { Output } from './progress-view';
 import { connectClient, type Connected } from './temporal-connection';
-import { addWaitFlags, DEFAULT_TASK_QUEUE, waitInputOf, type WaitFlags } from './wait-options';
+import {
+  addWaitFlags,
+  checkTaskQueue,
+  DEFAULT_TASK_QUEUE,
+  waitInputOf,
+  type WaitFlags,
+} from './wait-options';
 
 /** How often a followed wait's status is asked for. */
 const REFRESH_MS = 1000;
@@ -54,11 +61,22 @@ async function withTemporal(
     process.exitCode = await command(connected);
   } catch (error) {
     const permanent = error instanceof InvalidInputError;
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`${oneLineReport(error)}\n`);
     process.exitCode = permanent ? ExitCode.PERMANENT : ExitCode.OTHER;
   } finally {
     await connected?.close();
   }
+}
+
+/**
+ * What went wrong, on one line. The Temporal client's own errors say only what failed ("Failed to start
+ * Workflow"): the server's reason is their cause.
+ */
+function oneLineReport(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause =
+    error instanceof ServiceError && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  return `${error.message}${cause}`.replace(/\s*\n\s*/g, ' ');
 }
 
 /** Every subcommand: an example in its --help, and a usage error printed as one line plus its usage. */
@@ -252,7 +270,10 @@ export function buildProgram(): Command {
     (flags: { spec: string; workflowId?: string; taskQueue: string; json?: boolean; detach?: boolean }) =>
       withTemporal(
         (connected) => pipelineCommand(flags, connected, output, REFRESH_MS),
-        () => readPipelineSpec(flags.spec),
+        () => {
+          checkTaskQueue(flags.taskQueue);
+          return readPipelineSpec(flags.spec);
+        },
       ),
   );
 
@@ -288,7 +309,16 @@ export function buildProgram(): Command {
         "serve Prometheus metrics (the SDK's and neptune_import_*) at http://0.0.0.0:<n>/metrics",
         parseMetricsPort,
       ),
-  ).action((options: { taskQueue: string; metricsPort?: number }) => runWorkerCommand(options));
+  ).action((options: { taskQueue: string; metricsPort?: number }) => {
+    try {
+      checkTaskQueue(options.taskQueue);
+    } catch (error) {
+      process.stderr.write(`${(error as Error).message}\n`);
+      process.exitCode = ExitCode.PERMANENT;
+      return;
+    }
+    return runWorkerCommand(options);
+  });
 
   finish(
     subcommand(

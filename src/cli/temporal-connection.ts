@@ -26,8 +26,11 @@ export interface Connected {
 /** Thrown when Temporal cannot be reached: says where the command looked, and how to point it elsewhere. */
 export class TemporalUnreachableError extends Error {
   constructor(address: string, cause: unknown) {
+    // The innermost cause says why (UNAUTHENTICATED, a TLS error): the outer ones only that it failed.
+    let reason: unknown = cause;
+    while (reason instanceof Error && reason.cause instanceof Error) reason = reason.cause;
     super(
-      `Cannot reach Temporal at ${address} (${(cause as Error)?.message ?? String(cause)}). ` +
+      `Cannot reach Temporal at ${address} (${(reason as Error)?.message ?? String(reason)}). ` +
         'Set TEMPORAL_ADDRESS (or a TEMPORAL_PROFILE) to where your Temporal server listens.',
       { cause },
     );
@@ -37,10 +40,14 @@ export class TemporalUnreachableError extends Error {
 
 export async function connectClient(): Promise<Connected> {
   const { connectionOptions, namespace, address } = connectConfig();
-  let connection: Connection;
+  let connection: Connection | undefined;
   try {
     connection = await Connection.connect({ connectTimeout: '5 seconds', ...connectionOptions });
+    // A connection is only HTTP/2: something else (a proxy, another service) may answer there, so ask. The
+    // SDK makes the same call on connect but lets UNIMPLEMENTED pass (very old servers): here it does not.
+    await connection.withDeadline(Date.now() + 5000, () => connection!.workflowService.getSystemInfo({}));
   } catch (error) {
+    await connection?.close();
     throw new TemporalUnreachableError(address, error);
   }
   return { client: new Client({ connection, namespace }), address, close: () => connection.close() };

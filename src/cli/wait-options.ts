@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { describeReceived, InvalidInputError } from '../model/invalid-input';
 import type { AwaitImportTaskInput } from '../model/wait-types';
 
 /** The wait's options as flags, shared by `wait`, `start`, `create-graph`. */
@@ -42,15 +43,24 @@ type Duration = NonNullable<AwaitImportTaskInput['deadline']>;
  * naming it, before anything starts.
  */
 export function waitInputOf(flags: WaitFlags): Omit<AwaitImportTaskInput, 'taskIdentifier'> {
+  checkTaskQueue(flags.taskQueue);
+  // Given, even empty: `--deadline ''` is refused, naming it, not read as no deadline.
   const polling = {
-    ...(flags.initialInterval && { initialInterval: flags.initialInterval as Duration }),
-    ...(flags.minInterval && { minInterval: flags.minInterval as Duration }),
-    ...(flags.maxInterval && { maxInterval: flags.maxInterval as Duration }),
+    ...(flags.initialInterval !== undefined && { initialInterval: flags.initialInterval as Duration }),
+    ...(flags.minInterval !== undefined && { minInterval: flags.minInterval as Duration }),
+    ...(flags.maxInterval !== undefined && { maxInterval: flags.maxInterval as Duration }),
   };
   return {
-    ...(flags.deadline && { deadline: flags.deadline as Duration }),
+    ...(flags.deadline !== undefined && { deadline: flags.deadline as Duration }),
     ...(Object.keys(polling).length > 0 && { polling }),
     ...(flags.cancelImportOnCancel && { cancelImportOnCancel: true }),
     ...(flags.searchAttributes === false && { searchAttributes: false }),
   };
+}
+
+/** A task queue name as Temporal takes it: not empty, nor only white space. */
+export function checkTaskQueue(taskQueue: string): void {
+  if (taskQueue.trim() === '') {
+    throw new InvalidInputError('--task-queue', describeReceived(taskQueue), 'a task queue name');
+  }
 }

@@ -39,6 +39,7 @@ export type {
   ImportTaskWaitStatus,
 } from './wait-types';
 export { InvalidInputError } from './invalid-input';
+export { MAX_DURATION_MS } from './durations';
 export type {
   ImportTaskPipelineInput,
   ImportTaskPipelineResult,

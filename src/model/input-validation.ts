@@ -1,4 +1,6 @@
 import { describeReceived, InvalidInputError } from './invalid-input';
+import { readsAsToday, type InputReading } from './input-reading';
+import { rejectUnknownFields } from './known-fields';
 
 /**
  * Checks that can be made before any request is sent, so that bad input fails at once with a clear,
@@ -25,19 +27,31 @@ export function validateTaskIdentifier(value: unknown, field = 'taskIdentifier')
   return value;
 }
 
+/** An optional ISO-8601 time, as epoch ms: an unreadable one is a mistake, not "no time". */
+export function optionalTime(field: string, value: unknown): number | undefined {
+  // null too: clients in other languages send it for a field they leave out.
+  if (value === undefined || value === null) return undefined;
+  const ms = typeof value === 'string' ? Date.parse(value) : NaN;
+  if (!Number.isFinite(ms)) {
+    throw new InvalidInputError(field, describeReceived(value), 'an ISO-8601 time (2026-01-01T00:00:00Z)');
+  }
+  return ms;
+}
+
 export function validateGraphIdentifier(value: unknown, field = 'graphIdentifier'): string {
   if (
     typeof value !== 'string' ||
     value.length === 0 ||
     value.length > GRAPH_IDENTIFIER_MAX_LENGTH ||
-    // It is a path label: a slash or a control character can only be a mistake.
+    // It is a path label: a slash, a control character or a dot segment (`..`) can only be a mistake.
     // eslint-disable-next-line no-control-regex -- control characters are what this rejects
-    /[/\s\u0000-\u001f\u007f]/.test(value)
+    /[/\s\u0000-\u001f\u007f]/.test(value) ||
+    /^\.{1,2}$/.test(value)
   ) {
     throw new InvalidInputError(
       field,
       describeReceived(value),
-      `a graph identifier (1–${GRAPH_IDENTIFIER_MAX_LENGTH} characters, no slash or white space)`,
+      `a graph identifier (1–${GRAPH_IDENTIFIER_MAX_LENGTH} characters, no slash or white space, not . or ..)`,
     );
   }
   return value;
@@ -167,8 +181,39 @@ function validateImportRequestFields(raw: Record<string, unknown>): ImportReques
   });
 }
 
-export function validateStartImportTaskInput(input: unknown): StartImportTaskInput {
+const IMPORT_REQUEST_FIELDS = [
+  'source',
+  'roleArn',
+  'format',
+  'parquetType',
+  'blankNodeHandling',
+  'failOnError',
+  'importOptions',
+];
+const START_IMPORT_TASK_FIELDS = ['graphIdentifier', ...IMPORT_REQUEST_FIELDS];
+const CREATE_GRAPH_FIELDS = [
+  'graphName',
+  ...IMPORT_REQUEST_FIELDS,
+  'minProvisionedMemory',
+  'maxProvisionedMemory',
+  'publicConnectivity',
+  'replicaCount',
+  'deletionProtection',
+  'kmsKeyIdentifier',
+  'vectorSearchConfiguration',
+  'tags',
+];
+
+/**
+ * `reading`: workflows started before 0.4.0 sent a request without the fields it did not know (`fromat`);
+ * their replays must not start refusing them.
+ */
+export function validateStartImportTaskInput(
+  input: unknown,
+  reading: InputReading = {},
+): StartImportTaskInput {
   const raw = asRecord(input);
+  if (readsAsToday(reading)) rejectUnknownFields('', raw, START_IMPORT_TASK_FIELDS);
   const graphIdentifier = validateGraphIdentifier(raw.graphIdentifier);
   return { graphIdentifier, ...validateImportRequestFields(raw) };
 }
@@ -197,8 +242,12 @@ function validateTags(value: unknown): Record<string, string> | undefined {
   return value as Record<string, string>;
 }
 
-export function validateCreateGraphUsingImportTaskInput(input: unknown): CreateGraphUsingImportTaskInput {
+export function validateCreateGraphUsingImportTaskInput(
+  input: unknown,
+  reading: InputReading = {},
+): CreateGraphUsingImportTaskInput {
   const raw = asRecord(input);
+  if (readsAsToday(reading)) rejectUnknownFields('', raw, CREATE_GRAPH_FIELDS);
   const graphName = validateGraphName(raw.graphName);
   const minProvisionedMemory = validateInteger(raw.minProvisionedMemory, 'minProvisionedMemory', 16, 24576);
   const maxProvisionedMemory = validateInteger(raw.maxProvisionedMemory, 'maxProvisionedMemory', 16, 24576);

@@ -35,3 +35,17 @@ export function describeReceived(value: unknown): string {
     ? `${text.slice(0, RECEIVED_MAX_LENGTH)}… (${text.length} characters)`
     : text;
 }
+
+/**
+ * Runs a check of a part of an input, naming the part's fields as the caller wrote them: `roleArn` becomes
+ * `start.roleArn`, and the part itself (`input`) becomes `start`.
+ */
+export function withinField<T>(prefix: string, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error;
+    const field = error.field === 'input' ? prefix : `${prefix}.${error.field}`;
+    throw new InvalidInputError(field, error.received, error.expectation);
+  }
+}

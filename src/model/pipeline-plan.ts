@@ -1,4 +1,7 @@
+import { compileRetryPolicy, type RetryPolicy } from '@temporalio/common';
 import { parseOptionalDuration } from './durations';
+import { readsAsToday, type InputReading } from './input-reading';
+import { validateTaskIdentifier } from './input-validation';
 import { describeReceived, InvalidInputError } from './invalid-input';
 import { optionalBoolean, rejectUnknownFields } from './known-fields';
 import type { ImportTaskPipelineInput, PipelineStep, PipelineStepKind } from './pipeline-types';
@@ -39,11 +42,63 @@ const STEP_DURATIONS = [
   'heartbeatTimeout',
 ] as const;
 
+const RETRY_POLICY_FIELDS = [
+  'initialInterval',
+  'backoffCoefficient',
+  'maximumInterval',
+  'maximumAttempts',
+  'nonRetryableErrorTypes',
+];
+
+/** A step's retry policy as Temporal will take it: known fields, a list of type names, valid values. */
+function checkRetryPolicy(retry: unknown, at: string): void {
+  if (typeof retry !== 'object' || retry === null || Array.isArray(retry)) {
+    throw new InvalidInputError(at, describeReceived(retry), "a retry policy object (Temporal's)");
+  }
+  rejectUnknownFields(`${at}.`, retry, RETRY_POLICY_FIELDS);
+  const types: unknown = (retry as RetryPolicy).nonRetryableErrorTypes;
+  if (types !== undefined && !(Array.isArray(types) && types.every((t) => typeof t === 'string'))) {
+    throw new InvalidInputError(
+      `${at}.nonRetryableErrorTypes`,
+      describeReceived(types),
+      'a list of type names',
+    );
+  }
+  const policy = retry as Record<string, unknown>;
+  for (const field of ['initialInterval', 'maximumInterval'] as const) {
+    parseOptionalDuration(`${at}.${field}`, policy[field]);
+  }
+  const backoff = policy.backoffCoefficient;
+  if (backoff !== undefined && (typeof backoff !== 'number' || !Number.isFinite(backoff) || backoff < 1)) {
+    throw new InvalidInputError(`${at}.backoffCoefficient`, describeReceived(backoff), 'a number ≥ 1');
+  }
+  const attempts = policy.maximumAttempts;
+  if (
+    attempts !== undefined &&
+    (typeof attempts !== 'number' || !Number.isInteger(attempts) || attempts < 0 || attempts > 2 ** 31 - 1)
+  ) {
+    throw new InvalidInputError(
+      `${at}.maximumAttempts`,
+      describeReceived(attempts),
+      'a whole number from 0 (no limit) to 2147483647',
+    );
+  }
+  try {
+    compileRetryPolicy(retry);
+  } catch (error) {
+    throw new InvalidInputError(
+      at,
+      describeReceived(retry),
+      `a valid retry policy (${(error as Error).message})`,
+    );
+  }
+}
+
 /**
- * A step exactly one kind, its type a non-empty string, its durations durations, its retry policy an
- * object, and no field it does not have.
+ * A step exactly one kind, its type a non-empty string, and no field it does not have; read as today, also
+ * its durations, task queue, name and retry policy.
  */
-function checkStep(step: object, at: string, kind: PipelineStepKind): void {
+function checkStep(step: object, at: string, kind: PipelineStepKind, reading: InputReading): void {
   const kinds = (Object.keys(STEP_FIELDS) as PipelineStepKind[]).filter((k) => STEP_FIELDS[k][0]! in step);
   if (kinds.length > 1) {
     throw new InvalidInputError(
@@ -63,6 +118,7 @@ function checkStep(step: object, at: string, kind: PipelineStepKind): void {
   if (fields.args !== undefined && !Array.isArray(fields.args)) {
     throw new InvalidInputError(`${at}.args`, describeReceived(fields.args), 'a list of arguments');
   }
+  if (!readsAsToday(reading)) return;
   for (const field of STEP_DURATIONS) parseOptionalDuration(`${at}.${field}`, fields[field]);
   for (const field of ['taskQueue', 'name'] as const) {
     const value = fields[field];
@@ -70,10 +126,7 @@ function checkStep(step: object, at: string, kind: PipelineStepKind): void {
       throw new InvalidInputError(`${at}.${field}`, describeReceived(value), 'a non-empty string');
     }
   }
-  const retry = fields.retry;
-  if (retry !== undefined && (typeof retry !== 'object' || retry === null || Array.isArray(retry))) {
-    throw new InvalidInputError(`${at}.retry`, describeReceived(retry), "a retry policy object (Temporal's)");
-  }
+  if (fields.retry !== undefined) checkRetryPolicy(fields.retry, `${at}.retry`);
 }
 
 function kindOf(step: PipelineStep): PipelineStepKind | undefined {
@@ -98,7 +151,7 @@ export function planPipelineSteps(
    * Pipelines started before 0.2.0 took any step name (a number too), and before 0.3.0 ignored unknown
    * fields and ambiguous steps (`lenient`); their replays must keep doing so.
    */
-  options: { anyName?: boolean; lenient?: boolean } = {},
+  options: { anyName?: boolean } & InputReading = {},
 ): Record<'onSucceeded' | 'onFailed', PlannedStep[]> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new InvalidInputError('input', describeReceived(input), 'a pipeline input object');
@@ -115,6 +168,12 @@ export function planPipelineSteps(
       'the awaitImportTask input (or `start` or `createGraph` to start the import)',
     );
   }
+  if (!startsImport && readsAsToday(options)) {
+    validateTaskIdentifier(
+      (input.await as { taskIdentifier?: unknown }).taskIdentifier,
+      'await.taskIdentifier',
+    );
+  }
   const names = new Set<string>(RESERVED_STEP_NAMES);
   const planList = (list: 'onSucceeded' | 'onFailed'): PlannedStep[] => {
     const steps: unknown = input[list] ?? [];
@@ -128,7 +187,7 @@ export function planPipelineSteps(
           'a step with workflowType, activityType, or workflowId and signalName',
         );
       }
-      if (!options.lenient) checkStep(step, `${list}[${index}]`, kind);
+      if (!options.lenient) checkStep(step, `${list}[${index}]`, kind, options);
       const name = step.name ?? `${list}-${index}`;
       if ((typeof name !== 'string' && !options.anyName) || names.has(name)) {
         throw new InvalidInputError(

@@ -39,7 +39,7 @@ export function pipelineDetailsMarkdown(input: PipelineDetailsInput): string {
   const lines = [
     `### Neptune import pipeline: ${cell(input.stage)}`,
     '',
-    `The wait: workflow ${code(input.waitWorkflowId)}`,
+    `The wait: workflow \`${input.waitWorkflowId.replace(/`/g, "'")}\``,
     '',
   ];
   if (input.steps.length === 0) return [...lines, 'No steps for this outcome.'].join('\n');

@@ -4,6 +4,7 @@
  */
 import type { Duration } from '@temporalio/common';
 import { parseOptionalDuration } from './durations';
+import { durationsOf, type InputReading } from './input-reading';
 import { describeReceived, InvalidInputError } from './invalid-input';
 import { rejectUnknownFields } from './known-fields';
 
@@ -55,21 +56,18 @@ export const DEFAULT_POLL_SCHEDULE: PollSchedule = Object.freeze({
  * Fields left out default to DEFAULT_POLL_SCHEDULE moved into the range the given ones set, so that
  * `{ initialInterval: '1s' }` alone is valid: only the caller's own values can contradict each other.
  */
-export function resolvePollSchedule(
-  options: PollingOptions = {},
-  /** `lenient`: unknown fields ignored, as waits started before 0.3.0 read them. */
-  reading: { lenient?: boolean } = {},
-): PollSchedule {
+export function resolvePollSchedule(options: PollingOptions = {}, reading: InputReading = {}): PollSchedule {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new InvalidInputError('polling', describeReceived(options), 'an object of polling options');
   }
   if (!reading.lenient) {
     rejectUnknownFields('polling.', options, POLLING_FIELDS);
   }
+  const durations = durationsOf(reading);
   const given = {
-    initial: parseOptionalDuration('polling.initialInterval', options.initialInterval),
-    min: parseOptionalDuration('polling.minInterval', options.minInterval),
-    max: parseOptionalDuration('polling.maxInterval', options.maxInterval),
+    initial: parseOptionalDuration('polling.initialInterval', options.initialInterval, durations),
+    min: parseOptionalDuration('polling.minInterval', options.minInterval, durations),
+    max: parseOptionalDuration('polling.maxInterval', options.maxInterval, durations),
   };
   const jitter: unknown = options.jitter ?? DEFAULT_POLL_SCHEDULE.jitter;
   if (typeof jitter !== 'number' || !Number.isFinite(jitter) || jitter < 0 || jitter >= 1) {

@@ -4,8 +4,9 @@ import {
   type CreateGraphUsingImportTaskInput,
   type StartImportTaskInput,
 } from './input-validation';
-import { describeReceived, InvalidInputError } from './invalid-input';
-import { resolveWaitSettings, type InputReading, type ResolvedWaitSettings } from './resolve-wait-options';
+import { describeReceived, InvalidInputError, withinField } from './invalid-input';
+import { readsAsToday, type InputReading } from './input-reading';
+import { resolveWaitSettings, type ResolvedWaitSettings } from './resolve-wait-options';
 import type { ImportStartInput, RunImportTaskInput } from './run-types';
 
 /** An import start, checked: which operation, and its request. */
@@ -13,19 +14,8 @@ export type ResolvedImportStart =
   | { operation: 'StartImportTask'; request: StartImportTaskInput; subject: string }
   | { operation: 'CreateGraphUsingImportTask'; request: CreateGraphUsingImportTaskInput; subject: string };
 
-/** Prefixes the field of an input error, so that it names the field as the caller wrote it (`start.roleArn`). */
-function within<T>(prefix: string, check: () => T): T {
-  try {
-    return check();
-  } catch (error) {
-    if (!(error instanceof InvalidInputError)) throw error;
-    const field = error.field === 'input' ? prefix : `${prefix}.${error.field}`;
-    throw new InvalidInputError(field, error.received, error.expectation);
-  }
-}
-
 /** Checks `start` / `createGraph`: exactly one, and a request the service can take. */
-export function resolveImportStart(input: ImportStartInput): ResolvedImportStart {
+export function resolveImportStart(input: ImportStartInput, reading: InputReading = {}): ResolvedImportStart {
   const { start, createGraph } = input ?? {};
   if ((start === undefined) === (createGraph === undefined)) {
     throw new InvalidInputError(
@@ -35,10 +25,12 @@ export function resolveImportStart(input: ImportStartInput): ResolvedImportStart
     );
   }
   if (start !== undefined) {
-    const request = within('start', () => validateStartImportTaskInput(start));
+    const request = withinField('start', () => validateStartImportTaskInput(start, reading));
     return { operation: 'StartImportTask', request, subject: request.graphIdentifier };
   }
-  const request = within('createGraph', () => validateCreateGraphUsingImportTaskInput(createGraph));
+  const request = withinField('createGraph', () =>
+    validateCreateGraphUsingImportTaskInput(createGraph, reading),
+  );
   return { operation: 'CreateGraphUsingImportTask', request, subject: request.graphName };
 }
 
@@ -51,5 +43,16 @@ export function resolveRunImportTask(
   settings: ResolvedWaitSettings;
 } {
   const { start: _start, createGraph: _createGraph, ...wait } = input ?? {};
-  return { start: resolveImportStart(input), settings: resolveWaitSettings(wait, reading) };
+  // A run returns on SUCCEEDED only (a pipeline is what acts on other endings).
+  if (
+    readsAsToday(reading) &&
+    (wait as { returnOnAnyTerminal?: unknown }).returnOnAnyTerminal !== undefined
+  ) {
+    throw new InvalidInputError(
+      'returnOnAnyTerminal',
+      describeReceived((wait as { returnOnAnyTerminal?: unknown }).returnOnAnyTerminal),
+      'no such field of runImportTask (it fails on FAILED, CANCELLED and DELETED; use a pipeline to act on them)',
+    );
+  }
+  return { start: resolveImportStart(input, reading), settings: resolveWaitSettings(wait, reading) };
 }

@@ -1,4 +1,5 @@
-import { parseOptionalDuration } from './durations';
+import { MAX_DURATION_MS, parseDuration, parseOptionalDuration } from './durations';
+import { durationsOf, type InputReading } from './input-reading';
 import { validateTaskIdentifier } from './input-validation';
 import { describeReceived, InvalidInputError } from './invalid-input';
 import { optionalBoolean, rejectUnknownFields } from './known-fields';
@@ -22,6 +23,8 @@ export interface ResolvedWaitSettings {
 }
 
 /** A wait's input, checked. */
+export type { InputReading };
+
 export interface ResolvedWaitOptions extends ResolvedWaitSettings {
   taskIdentifier: string;
 }
@@ -37,14 +40,6 @@ export const WAIT_SETTING_FIELDS = [
   'searchAttributes',
   'maxPollsPerRun',
 ] as const;
-
-/**
- * How strictly to read an input. `lenient` is how waits started before 0.3.0 read theirs (unknown fields
- * ignored, a non-boolean flag read as false): their replays must keep doing so.
- */
-export interface InputReading {
-  lenient?: boolean;
-}
 
 /** Checks a wait's input before it starts, so that a typo fails the wait at once instead of its workflow task. */
 export function resolveWaitOptions(
@@ -73,6 +68,7 @@ export function resolveWaitSettings(
     optionalBoolean('returnOnAnyTerminal', input.returnOnAnyTerminal);
   }
   const schedule = resolvePollSchedule(input.polling, reading);
+  const durations = durationsOf(reading);
   const maxPollsPerRun = input.maxPollsPerRun ?? DEFAULT_MAX_POLLS_PER_RUN;
   if (!Number.isInteger(maxPollsPerRun) || maxPollsPerRun < 1) {
     throw new InvalidInputError(
@@ -91,25 +87,35 @@ export function resolveWaitSettings(
   }
   const resolved: ResolvedWaitSettings = {
     schedule,
-    notFoundGracePeriodMs: parseOptionalDuration('notFoundGracePeriod', input.notFoundGracePeriod) ?? 0,
+    notFoundGracePeriodMs:
+      parseOptionalDuration('notFoundGracePeriod', input.notFoundGracePeriod, durations) ?? 0,
     cancelImportOnCancel: input.cancelImportOnCancel === true,
     cancelConfirmTimeoutMs:
-      parseOptionalDuration('cancelConfirmTimeout', input.cancelConfirmTimeout) ??
+      parseOptionalDuration('cancelConfirmTimeout', input.cancelConfirmTimeout, durations) ??
       DEFAULT_CANCEL_CONFIRM_TIMEOUT_MS,
     returnOnAnyTerminal: input.returnOnAnyTerminal === true,
     searchAttributes,
     maxPollsPerRun,
   };
-  const deadlineMs = parseOptionalDuration('deadline', input.deadline);
+  const deadlineMs = parseOptionalDuration('deadline', input.deadline, durations);
   if (deadlineMs !== undefined) resolved.deadlineMs = deadlineMs;
   return resolved;
 }
 
+/** A duration above the ceiling as the ceiling: 366 days, for what an old run took as a year or more. */
+function withinCeiling(value: unknown): unknown {
+  try {
+    return parseDuration('', value, { unbounded: true }) > MAX_DURATION_MS ? MAX_DURATION_MS : value;
+  } catch {
+    return value; // refused then too: the run could not have got this far
+  }
+}
+
 /**
- * A wait input read leniently (as before 0.3.0), rewritten so that the strict reading gives it the same
- * meaning: unknown fields dropped, flags made booleans (`'true'` was read as false), a polling that is not
- * an object dropped (it was read as the defaults). For what a lenient run hands on to a new run or a child,
- * which read strictly.
+ * A wait input read by an older reading (lenient before 0.3.0, or without the 0.4.0 checks), rewritten so
+ * that today's reading gives it the same meaning: unknown fields dropped, flags made booleans (`'true'` was
+ * read as false), a polling that is not an object dropped (it was read as the defaults), durations above
+ * the ceiling brought down to it. For what an old run hands on to a new run or a child, which read as today.
  */
 export function readableStrictly<T extends Partial<AwaitImportTaskInput>>(input: T): T {
   const known: readonly string[] = ['taskIdentifier', ...WAIT_SETTING_FIELDS];
@@ -117,12 +123,17 @@ export function readableStrictly<T extends Partial<AwaitImportTaskInput>>(input:
   for (const flag of ['cancelImportOnCancel', 'returnOnAnyTerminal'] as const) {
     if (flag in kept) kept[flag] = kept[flag] === true;
   }
+  for (const field of ['deadline', 'notFoundGracePeriod', 'cancelConfirmTimeout'] as const) {
+    if (kept[field] !== undefined) kept[field] = withinCeiling(kept[field]) as T[typeof field];
+  }
   const polling: unknown = kept.polling;
   if (polling !== undefined) {
     if (typeof polling !== 'object' || polling === null || Array.isArray(polling)) delete kept.polling;
     else {
       kept.polling = Object.fromEntries(
-        Object.entries(polling).filter(([field]) => (POLLING_FIELDS as readonly string[]).includes(field)),
+        Object.entries(polling)
+          .filter(([field]) => (POLLING_FIELDS as readonly string[]).includes(field))
+          .map(([field, value]) => [field, field === 'jitter' ? value : withinCeiling(value)]),
       );
     }
   }

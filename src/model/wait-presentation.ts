@@ -27,7 +27,7 @@ export const NEXT_POLL_REASONS: Record<PollDecision['reason'], string> = {
 };
 
 /** "2026-01-01T01:02:45.000Z (in 45 s)", or "(… ago)" for a time past. */
-export function timeAndDistance(atMs: number, nowMs: number): string {
+function timeAndDistance(atMs: number, nowMs: number): string {
   const distance = formatDuration(Math.abs(atMs - nowMs));
   return `${new Date(atMs).toISOString()} (${atMs >= nowMs ? `in ${distance}` : `${distance} ago`})`;
 }

@@ -100,7 +100,7 @@ describe('neptune-import start and create-graph', () => {
 
 describe('neptune-import wait', () => {
   it('exits 0 on SUCCEEDED, having followed the progress', async () => {
-    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 1800 });
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 6000 });
     const { code, stdout } = await neptuneImport(['wait', taskId, ...fast()]);
     assert.equal(code, 0, stdout);
     assert.match(stdout, new RegExp(`${taskId}: IMPORTING \\d+%`), 'progress was followed');
@@ -257,7 +257,7 @@ describe('neptune-import pipeline', () => {
       JSON.stringify({ await: { taskIdentifier: 't-0000000001' }, onFailed: 'page' }),
       /Invalid onFailed: expected a list of steps/,
     ],
-    ['a bad task id', JSON.stringify({ await: { taskIdentifier: 'T-1' } }), /Invalid taskIdentifier/],
+    ['a bad task id', JSON.stringify({ await: { taskIdentifier: 'T-1' } }), /Invalid await\.taskIdentifier/],
   ];
   for (const [what, content, message] of badSpecs) {
     it(`a spec with ${what} exits 3 naming the field; nothing starts`, async () => {

@@ -61,8 +61,10 @@ describe('the Neptune endpoint misbehaving mid-wait', () => {
       'every wait has polled',
     );
     await fixture.emulator.goOffline();
+    const before = fixture.emulator.requests.length;
     // Gone for 3 s, 3 emulated minutes: most of each import, and several failed attempts per wait.
     await new Promise((resolve) => setTimeout(resolve, 3000));
+    assert.equal(fixture.emulator.requests.length, before, 'nothing reached the endpoint while it was gone');
     await fixture.emulator.goOnline();
     const results = await Promise.all(handles.map((handle) => handle.result()));
     assert.deepEqual(new Set(results.map((r) => r.task.status)), new Set(['SUCCEEDED']));

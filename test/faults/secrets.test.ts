@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { FailureType } from '../../src/model/failure-types';
+import { SECRET_PIECE_LENGTH } from '../../src/neptune/redact-credentials';
 import { startAwaitImportTask } from '../../src/temporal/start-await-import-task';
 import { locateTemporalCli } from '../../src/testing/dev-server/locate-temporal-cli';
 import { bin, run, startCliWorker, type CliWorker } from '../helpers/neptune-import-command';
@@ -21,13 +22,12 @@ const CREDENTIALS_ENV = {
   AWS_SECRET_ACCESS_KEY: SECRET_KEY,
   AWS_SESSION_TOKEN: SESSION_TOKEN,
 };
-const PIECE = 8;
 
 /** Every 8-character piece of every credential (a piece of a run of one character is not telling). */
 const pieces = [KEY_ID, SECRET_KEY, SESSION_TOKEN].flatMap((secret) =>
-  Array.from({ length: secret.length - PIECE + 1 }, (_, i) => secret.slice(i, i + PIECE)).filter(
-    (piece) => new Set(piece).size > 1,
-  ),
+  Array.from({ length: secret.length - SECRET_PIECE_LENGTH + 1 }, (_, i) =>
+    secret.slice(i, i + SECRET_PIECE_LENGTH),
+  ).filter((piece) => new Set(piece).size > 1),
 );
 
 function assertNoCredential(where: string, text: string): void {
@@ -112,6 +112,7 @@ describe('no credential in what the library writes or prints', () => {
   it('workflow history, fetched as JSON by the Temporal CLI, payloads decoded', async () => {
     const cli = await locateTemporalCli();
     assert.ok(cli, 'the Temporal CLI the test run uses');
+    assert.equal(workflowIds.length, 2, 'the waits of the first test');
     for (const workflowId of workflowIds) {
       const args = ['--address', fixture.temporal.address, '--namespace', 'default', '--output', 'json'];
       for (const command of [

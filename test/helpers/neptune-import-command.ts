@@ -1,8 +1,8 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { join } from 'node:path';
 import { freePort } from '../../src/testing/dev-server/start-dev-server';
 import type { TemporalAndEmulator } from './running-worker';
+import { stopWorker } from './worker-processes';
 
 export const root = join(__dirname, '..', '..');
 /** The built command (`npm test` builds it first). */
@@ -80,11 +80,6 @@ export async function startCliWorker(
       if (response.status !== 200) throw new Error(`metrics answered ${response.status}`);
       return response.text();
     },
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = once(child, 'exit');
-      child.kill('SIGTERM');
-      await exited;
-    },
+    stop: () => stopWorker(child, 'SIGTERM'),
   };
 }

@@ -31,8 +31,12 @@ export function useWorkerProcesses() {
       });
       workers.push(worker);
       await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('the worker was not ready within 60 s')), 60_000);
         worker.stdout.on('data', (chunk: Buffer) => {
-          if (chunk.toString().includes('ready')) resolve();
+          if (chunk.toString().includes('ready')) {
+            clearTimeout(timer);
+            resolve();
+          }
         });
         worker.once('exit', (code) => reject(new Error(`the worker exited (${code}) before it was ready`)));
       });
@@ -41,10 +45,15 @@ export function useWorkerProcesses() {
   };
 }
 
-/** Ends a worker process with `signal` (SIGKILL: no graceful shutdown, no last words). */
+/**
+ * Ends a worker process with `signal` (SIGKILL: no graceful shutdown, no last words). One that has not
+ * ended 10 s after a gentler signal (its shutdown waiting on a server that is gone) is killed.
+ */
 export async function stopWorker(worker: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   if (worker.exitCode !== null || worker.signalCode !== null) return;
   const exited = once(worker, 'exit');
   worker.kill(signal);
+  const timer = setTimeout(() => worker.kill('SIGKILL'), 10_000);
   await exited;
+  clearTimeout(timer);
 }

@@ -14,12 +14,31 @@ import {
   readableStrictly,
   resolveWaitOptions,
   WAIT_SETTING_FIELDS,
+  type ResolvedWaitOptions,
 } from '../../src/model/resolve-wait-options';
+import { MAX_DURATION_MS } from '../../src/model/durations';
 import type { AwaitImportTaskInput } from '../../src/model/wait-types';
 import type { ImportTaskPipelineInput } from '../../src/model/pipeline-types';
 import type { RunImportTaskInput } from '../../src/model/run-types';
 
 const RUNS = 2000;
+
+/** What an old reading meant, with durations above today's ceiling as the ceiling ("never" either way). */
+function withinCeiling(resolved: ResolvedWaitOptions): ResolvedWaitOptions {
+  const cap = (ms: number) => Math.min(ms, MAX_DURATION_MS);
+  return {
+    ...resolved,
+    ...(resolved.deadlineMs !== undefined && { deadlineMs: cap(resolved.deadlineMs) }),
+    notFoundGracePeriodMs: cap(resolved.notFoundGracePeriodMs),
+    cancelConfirmTimeoutMs: cap(resolved.cancelConfirmTimeoutMs),
+    schedule: {
+      ...resolved.schedule,
+      initialIntervalMs: cap(resolved.schedule.initialIntervalMs),
+      minIntervalMs: cap(resolved.schedule.minIntervalMs),
+      maxIntervalMs: cap(resolved.schedule.maxIntervalMs),
+    },
+  };
+}
 
 /** Any JSON value where a field is expected, and once in a while a value that fits it. */
 const value = fc.oneof(
@@ -113,22 +132,27 @@ describe('input resolution of every workflow, on arbitrary JSON', () => {
     });
   }
 
-  it('a wait input read leniently, made readableStrictly, means the same to the strict reading', () => {
-    fc.assert(
-      fc.property(waitInput, (input) => {
-        let lenient: unknown;
-        try {
-          lenient = resolveWaitOptions(input as AwaitImportTaskInput, { lenient: true });
-        } catch {
-          return true; // refused either way: nothing is handed on
-        }
-        const rewritten = readableStrictly(input as AwaitImportTaskInput);
-        assert.deepEqual(resolveWaitOptions(rewritten), lenient);
-        return true;
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  for (const [name, reading] of [
+    ['leniently (before 0.3.0)', { lenient: true, before040: true }],
+    ['as 0.3.0 did', { before040: true }],
+  ] as const) {
+    it(`a wait input read ${name}, made readableStrictly, means the same to today's reading`, () => {
+      fc.assert(
+        fc.property(waitInput, (input) => {
+          let old: ResolvedWaitOptions;
+          try {
+            old = resolveWaitOptions(input as AwaitImportTaskInput, reading);
+          } catch {
+            return true; // refused either way: nothing is handed on
+          }
+          const rewritten = readableStrictly(input as AwaitImportTaskInput);
+          assert.deepEqual(resolveWaitOptions(rewritten), withinCeiling(old));
+          return true;
+        }),
+        { numRuns: RUNS },
+      );
+    });
+  }
 
   it('can fail: a resolution that throws a plain Error is caught', () => {
     assert.throws(

@@ -6,9 +6,11 @@ import {
   UNREGISTERED_ACTIVITY_FAILURE_TYPE,
 } from '../../src/model/pipeline-step-options';
 
+const BOUNDED = { bounded: true };
+
 describe('activityStepOptions', () => {
   it('schedules under the step id, bounded by default where nothing would serve the step', () => {
-    const options = activityStepOptions({ activityType: 'refresh' }, 'p/refresh', 'refresh');
+    const options = activityStepOptions({ activityType: 'refresh' }, 'p/refresh', 'refresh', BOUNDED);
     assert.equal(options.activityId, 'p/refresh');
     assert.equal(options.summary, 'Pipeline step refresh');
     assert.equal(options.startToCloseTimeout, '10 minutes');
@@ -17,7 +19,7 @@ describe('activityStepOptions', () => {
     assert.equal('taskQueue' in options, false);
   });
 
-  it("keeps the step's own options and retry policy, adding the unregistered type to its list once", () => {
+  it("keeps the step's own options and retry policy; its own non-retryable list is used as it is", () => {
     const options = activityStepOptions(
       {
         activityType: 'refresh',
@@ -28,19 +30,24 @@ describe('activityStepOptions', () => {
       },
       'p/refresh',
       'refresh',
+      BOUNDED,
     );
     assert.equal(options.taskQueue, 'search');
     assert.equal(options.scheduleToStartTimeout, '2 hours');
     assert.equal(options.heartbeatTimeout, '30s');
-    assert.deepEqual(options.retry, {
-      maximumAttempts: 3,
-      nonRetryableErrorTypes: ['BadIndex', UNREGISTERED_ACTIVITY_FAILURE_TYPE],
-    });
-    const already = activityStepOptions(
-      { activityType: 'a', retry: { nonRetryableErrorTypes: [UNREGISTERED_ACTIVITY_FAILURE_TYPE] } },
+    assert.deepEqual(options.retry, { maximumAttempts: 3, nonRetryableErrorTypes: ['BadIndex'] });
+    const ownNotFound = activityStepOptions(
+      { activityType: 'a', retry: { nonRetryableErrorTypes: [] } },
       'p/a',
       'a',
+      BOUNDED,
     );
-    assert.deepEqual(already.retry?.nonRetryableErrorTypes, [UNREGISTERED_ACTIVITY_FAILURE_TYPE]);
+    assert.deepEqual(ownNotFound.retry?.nonRetryableErrorTypes, [], 'an empty list retries NotFoundError');
+  });
+
+  it('leaves pipelines started before 0.4.0 as they ran: no schedule-to-start, no added type', () => {
+    const options = activityStepOptions({ activityType: 'a' }, 'p/a', 'a', { bounded: false });
+    assert.equal('scheduleToStartTimeout' in options, false);
+    assert.equal('retry' in options, false);
   });
 });

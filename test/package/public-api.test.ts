@@ -31,6 +31,7 @@ const MODEL = [
   'ImportTaskWaitStatus',
   'InvalidInputError',
   'KNOWN_IMPORT_TASK_STATUSES',
+  'MAX_DURATION_MS',
   'NEPTUNE_GRAPH_ID',
   'NEPTUNE_IMPORT_METRICS',
   'NEPTUNE_IMPORT_PROGRESS',

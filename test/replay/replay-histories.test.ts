@@ -37,6 +37,12 @@ describe('replay of recorded histories', () => {
       'run-lenient.',
       'pipeline-lenient.',
       'pipeline-lenient-step-both',
+      // Recorded with 0.3.0 (0.3.0-unbounded): inputs it took and 0.4.0 refuses (a 400-day deadline, an
+      // unknown start field, returnOnAnyTerminal on a run, step options beyond the ceiling).
+      'await-far-deadline.',
+      'await-far-deadline-continue-as-new.run-3',
+      'run-030.',
+      'pipeline-030.',
     ]) {
       assert.ok(
         recorded.some(({ name }) => name.split('/')[1]!.startsWith(prefix)),

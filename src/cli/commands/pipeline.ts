@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { WorkflowIdReusePolicy } from '@temporalio/client';
-import { describeReceived, InvalidInputError } from '../../model/invalid-input';
+import { describeReceived, InvalidInputError, withinField } from '../../model/invalid-input';
 import { planPipelineSteps } from '../../model/pipeline-plan';
 import type { ImportTaskPipelineInput, ImportTaskPipelineResult } from '../../model/pipeline-types';
 import { resolveImportStart } from '../../model/resolve-import-start';
@@ -37,9 +37,9 @@ export function readPipelineSpec(file: string): ImportTaskPipelineInput {
   planPipelineSteps(spec, 'check');
   if (spec.start !== undefined || spec.createGraph !== undefined) {
     resolveImportStart(spec);
-    resolveWaitSettings(spec.await ?? {});
+    withinField('await', () => resolveWaitSettings(spec.await ?? {}));
   } else {
-    resolveWaitOptions(spec.await as AwaitImportTaskInput);
+    withinField('await', () => resolveWaitOptions(spec.await as AwaitImportTaskInput));
   }
   return spec;
 }
