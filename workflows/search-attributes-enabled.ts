@@ -50,11 +50,11 @@ export async function searchAttributesEnabled(
   reading: InputReading,
 ): Promise<boolean> {
   if (mode === false) return false;
-  if (workflowInfo().typedSearchAttributes.get(NEPTUNE_IMPORT_TASK_ID) !== undefined) return true;
   if (mode === true) {
     await refuseMissingSearchAttributes(reading);
     return true;
   }
+  if (workflowInfo().typedSearchAttributes.get(NEPTUNE_IMPORT_TASK_ID) !== undefined) return true;
   if (!patched(LOOK_UP_NAMESPACE_ATTRIBUTES)) return false;
   return (await namespaceHasAttributes()) === true;
 }

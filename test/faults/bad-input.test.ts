@@ -6,7 +6,6 @@
  * workflow of the bad cases is left running.
  */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttp2Server } from 'node:http2';
@@ -27,7 +26,7 @@ import { startAwaitImportTask } from '../../src/temporal/start-await-import-task
 import { startRunImportTask } from '../../src/temporal/start-run-import-task';
 import { emulatorClient, TEST_CREDENTIALS, TEST_ROLE_ARN } from '../helpers/emulator';
 import { activityFailure, eventually, workflowFailure } from '../helpers/failures';
-import { bin, root, type Ran as CommandRan } from '../helpers/neptune-import-command';
+import { bin, run, type Ran } from '../helpers/neptune-import-command';
 import { FAST_POLLING, useRunningWorker } from '../helpers/running-worker';
 
 const scratch = mkdtempSync(join(tmpdir(), 'neptune-import-bad-input-'));
@@ -691,24 +690,10 @@ describe('workflows started by name fail at once with NeptuneInvalidInput naming
   }
 });
 
-interface Ran extends CommandRan {
-  /** Killed at the bound instead of ending by itself. */
-  killed: boolean;
-}
-
 /** The built command, as a user runs it, in `env` exactly, with at most 60 s to end by itself. */
 function runCommand(args: string[], env: NodeJS.ProcessEnv): Promise<Ran> {
   assert.ok(existsSync(bin), 'npm test builds the command first');
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { cwd: root, timeout: 60_000, env }, (error, stdout, stderr) =>
-      resolve({
-        code: error ? (typeof error.code === 'number' ? error.code : null) : 0,
-        stdout,
-        stderr,
-        killed: error?.killed === true,
-      }),
-    );
-  });
+  return run(process.execPath, [bin, ...args], env, { timeoutMs: 60_000 });
 }
 
 /** The command on the shared dev server (the standard Temporal variables), `env` added. */

@@ -22,7 +22,10 @@ let server: DevServer | undefined;
 let port: number;
 let emulator: NeptuneEmulator | undefined;
 let connection: Connection | undefined;
-const workers = useWorkerProcesses();
+const workers = useWorkerProcesses(() => ({
+  temporalAddress: server!.address,
+  neptuneEndpoint: emulator!.endpoint,
+}));
 
 // One hook each: Node 20 runs a file's top-level hooks concurrently.
 before(async () => {
@@ -45,7 +48,7 @@ describe('the Temporal server killed mid-wait', () => {
   it('SIGKILLed and restarted on its database: every wait ends, each step once', async () => {
     const client = new Client({ connection: connection! });
     const taskQueue = `server-restart-${Date.now()}`;
-    await workers.start({ temporalAddress: server!.address, taskQueue, neptuneEndpoint: emulator!.endpoint });
+    await workers.start(taskQueue);
     const load = await startLoad(client, emulator!, taskQueue, { waits: 30, pipelines: 10 });
     await eventually(
       () =>

@@ -11,14 +11,10 @@ import { FAST_POLLING, useTemporalAndEmulator } from '../helpers/running-worker'
 import { stopWorker, useWorkerProcesses } from '../helpers/worker-processes';
 
 const fixture = useTemporalAndEmulator({ timeScale: 60 });
-const workers = useWorkerProcesses();
-
-const startWorker = (taskQueue: string) =>
-  workers.start({
-    temporalAddress: fixture.temporal.address,
-    taskQueue,
-    neptuneEndpoint: fixture.emulator.endpoint,
-  });
+const workers = useWorkerProcesses(() => ({
+  temporalAddress: fixture.temporal.address,
+  neptuneEndpoint: fixture.emulator.endpoint,
+}));
 
 describe('a worker process killed mid-start', () => {
   it('runImportTask whose worker is SIGKILLed between StartImportTask and its answer: one import', async () => {
@@ -31,7 +27,7 @@ describe('a worker process killed mid-start', () => {
       latencyMs: 30_000,
       count: 1,
     });
-    const first = await startWorker(taskQueue);
+    const first = await workers.start(taskQueue);
     const handle = await startRunImportTask(
       fixture.temporal.client,
       {
@@ -42,7 +38,7 @@ describe('a worker process killed mid-start', () => {
     );
     await eventually(() => fixture.emulator.getGraph(graphIdentifier) !== undefined, 'the start took effect');
     await stopWorker(first, 'SIGKILL');
-    await startWorker(taskQueue);
+    await workers.start(taskQueue);
     // The activity's next attempt (after its start-to-close timeout) finds the import the first one made.
     const result = await handle.result();
     assert.equal(result.task.status, 'SUCCEEDED');

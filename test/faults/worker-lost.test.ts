@@ -10,19 +10,15 @@ import { stopWorker, useWorkerProcesses } from '../helpers/worker-processes';
 
 /** 60 emulated seconds per real second: each 20-minute import takes 20 s. */
 const fixture = useTemporalAndEmulator({ timeScale: 60 });
-const workers = useWorkerProcesses();
-
-const startWorker = (taskQueue: string) =>
-  workers.start({
-    temporalAddress: fixture.temporal.address,
-    taskQueue,
-    neptuneEndpoint: fixture.emulator.endpoint,
-  });
+const workers = useWorkerProcesses(() => ({
+  temporalAddress: fixture.temporal.address,
+  neptuneEndpoint: fixture.emulator.endpoint,
+}));
 
 describe('one of two worker processes killed mid-wait', () => {
   it('two workers on one task queue, one SIGKILLed and not replaced: the other finishes everything', async () => {
     const taskQueue = `kill-one-of-two-${Date.now()}`;
-    const [doomed] = await Promise.all([startWorker(taskQueue), startWorker(taskQueue)]);
+    const [doomed] = await Promise.all([workers.start(taskQueue), workers.start(taskQueue)]);
     const countBefore = fixture.emulator.countRequests({ operation: 'GetImportTask' });
     const load = await startLoad(fixture.temporal.client, fixture.emulator, taskQueue, {
       waits: 30,

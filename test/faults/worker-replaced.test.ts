@@ -11,19 +11,15 @@ import { stopWorker, useWorkerProcesses } from '../helpers/worker-processes';
 
 /** 60 emulated seconds per real second: each 20-minute import takes 20 s. */
 const fixture = useTemporalAndEmulator({ timeScale: 60 });
-const workers = useWorkerProcesses();
-
-const startWorker = (taskQueue: string) =>
-  workers.start({
-    temporalAddress: fixture.temporal.address,
-    taskQueue,
-    neptuneEndpoint: fixture.emulator.endpoint,
-  });
+const workers = useWorkerProcesses(() => ({
+  temporalAddress: fixture.temporal.address,
+  neptuneEndpoint: fixture.emulator.endpoint,
+}));
 
 describe('a worker process killed mid-wait', () => {
   it('a worker SIGKILLed as pipelines reach their steps, and replaced: all end, each step once', async () => {
     const taskQueue = `kill-${Date.now()}`;
-    const first = await startWorker(taskQueue);
+    const first = await workers.start(taskQueue);
     const load = await startLoad(fixture.temporal.client, fixture.emulator, taskQueue);
     // Killed right after the first pipeline's terminal answer: its step, and others', are being started.
     await eventually(
@@ -35,7 +31,7 @@ describe('a worker process killed mid-wait', () => {
       60_000,
     );
     await stopWorker(first, 'SIGKILL');
-    await startWorker(taskQueue);
+    await workers.start(taskQueue);
     await assertAllEndedOnce(fixture.temporal.client, load);
   });
 });

@@ -8,18 +8,33 @@ export const root = join(__dirname, '..', '..');
 /** The built command (`npm test` builds it first). */
 export const bin = join(root, 'dist', 'src', 'cli', 'main.js');
 
-/** How a command ended: its exit code and what it printed. */
+/** How a command ended: its exit code (null if a signal ended it), what it printed, and whether it was killed. */
 export interface Ran {
   code: number | null;
   stdout: string;
   stderr: string;
+  /** Killed at `timeoutMs` instead of ending by itself. */
+  killed: boolean;
 }
 
-/** Runs `file` to its end; never rejects (a failing command is a result to assert on). */
-export function run(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<Ran> {
+/**
+ * Runs `file` to its end, or kills it after `timeoutMs` (default: no bound); never rejects (a failing
+ * command is a result to assert on).
+ */
+export function run(
+  file: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  { timeoutMs = 0 }: { timeoutMs?: number } = {},
+): Promise<Ran> {
   return new Promise((resolve) => {
-    execFile(file, args, { cwd: root, env }, (error, stdout, stderr) =>
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    execFile(file, args, { cwd: root, env, timeout: timeoutMs }, (error, stdout, stderr) =>
+      resolve({
+        code: error ? (typeof error.code === 'number' ? error.code : null) : 0,
+        stdout,
+        stderr,
+        killed: error?.killed === true,
+      }),
     );
   });
 }

@@ -3,29 +3,30 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { after } from 'node:test';
 
+/** Where the workers of a test file work: read when a worker starts (the servers start in `before`). */
 export interface WorkerProcessTarget {
   temporalAddress: string;
-  taskQueue: string;
   neptuneEndpoint: string;
 }
 
 /**
- * For a test file that kills workers: starts `worker-process.ts` in processes of its own (ready once it
- * polls) and ends every one left at the end of the file.
+ * For a test file that kills workers: starts `worker-process.ts` for a task queue in processes of its own
+ * (ready once it polls), against `target()`, and ends every one left at the end of the file.
  */
-export function useWorkerProcesses() {
+export function useWorkerProcesses(target: () => WorkerProcessTarget) {
   const workers: ChildProcess[] = [];
   after(async () => {
     await Promise.all(workers.map((worker) => stopWorker(worker, 'SIGTERM')));
   });
   return {
-    async start(target: WorkerProcessTarget): Promise<ChildProcess> {
+    async start(taskQueue: string): Promise<ChildProcess> {
+      const { temporalAddress, neptuneEndpoint } = target();
       const worker = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'worker-process.ts')], {
         env: {
           ...process.env,
-          TEMPORAL_ADDRESS: target.temporalAddress,
-          TASK_QUEUE: target.taskQueue,
-          NEPTUNE_ENDPOINT: target.neptuneEndpoint,
+          TEMPORAL_ADDRESS: temporalAddress,
+          TASK_QUEUE: taskQueue,
+          NEPTUNE_ENDPOINT: neptuneEndpoint,
         },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
