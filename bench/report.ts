@@ -32,7 +32,10 @@ export interface RunStamp {
 
 export interface BenchResults {
   simulation?: RunStamp & { rows: SimulatedRow[] };
+  /** The real stack with 10-minute imports. */
   realStack?: RunStamp & { comparison: RealStackComparison };
+  /** The real stack with 1-hour imports (`--long`): kept beside the 10-minute run, not in its place. */
+  realStackLong?: RunStamp & { comparison: RealStackComparison };
   capacity?: RunStamp & {
     runs: CapacityResult[];
     /** Concurrent 1-hour waits one machine's CPU holds, from the capacity runs' cost per call. */
