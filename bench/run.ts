@@ -4,7 +4,11 @@
  *   npm run bench                               simulation, real stack (100 × 10-minute imports), capacity
  *   npm run bench -- --only simulation          seconds; the numbers are the same on every machine
  *   npm run bench -- --only real --long         the real stack with 1-hour imports
- *   npm run bench -- --only capacity --capacity 100,1000,3000
+ *   npm run bench -- --only capacity --capacity 100,1000,3000 [--capacity-minutes 5]
+ *
+ * Capacity runs four loops per size, one after another, each as long as its imports: 5-minute imports by
+ * default (at 3,000 waits, 10-minute ones would take over two hours on a 2-core machine).
+ * BENCH_CPU_PROFILE_DIR=dir writes CPU profiles of each bench worker there (see bench/stack.ts).
  *
  * Results go to bench/results/: bench-<date>.json (every figure of this run); latest.json and latest.md
  * (each part as its newest run left it, so parts can be rerun alone; the README quotes latest.md);
@@ -35,7 +39,7 @@ const { values: flags } = parseArgs({
     long: { type: 'boolean', default: false },
     waits: { type: 'string', default: '100' },
     capacity: { type: 'string', default: '100,1000,3000' },
-    'capacity-minutes': { type: 'string', default: '10' },
+    'capacity-minutes': { type: 'string', default: '5' },
   },
 });
 const parts = new Set((flags.only ?? 'simulation,real,capacity').split(','));

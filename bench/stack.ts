@@ -75,18 +75,31 @@ export interface WorkerProcess {
   stop(): Promise<void>;
 }
 
+/**
+ * `BENCH_CPU_PROFILE_DIR=dir`: each bench worker writes V8 CPU profiles of its threads there when it stops (the
+ * workflow thread's shows what a poll costs in workflow code). Node refuses --cpu-prof in NODE_OPTIONS.
+ */
+function cpuProfileFlags(): string[] {
+  const dir = process.env.BENCH_CPU_PROFILE_DIR;
+  return dir ? ['--cpu-prof', '--cpu-prof-dir', dir] : [];
+}
+
 /** A worker for `taskQueue` in its own Node process (bench/worker-process.ts), ready when this resolves. */
 export async function startWorkerProcess(stack: Stack, taskQueue: string): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', require.resolve('./worker-process')], {
-    env: {
-      ...process.env,
-      BENCH_TEMPORAL_ADDRESS: stack.server.address,
-      BENCH_TASK_QUEUE: taskQueue,
-      BENCH_NEPTUNE_ENDPOINT: stack.emulator.endpoint,
-      BENCH_WORKFLOW_BUNDLE: stack.bundlePath,
+  const child = spawn(
+    process.execPath,
+    [...cpuProfileFlags(), '--import', 'tsx', require.resolve('./worker-process')],
+    {
+      env: {
+        ...process.env,
+        BENCH_TEMPORAL_ADDRESS: stack.server.address,
+        BENCH_TASK_QUEUE: taskQueue,
+        BENCH_NEPTUNE_ENDPOINT: stack.emulator.endpoint,
+        BENCH_WORKFLOW_BUNDLE: stack.bundlePath,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  );
   const exited = once(child, 'exit');
   await new Promise<void>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
