@@ -7,10 +7,10 @@ import type {
   AwaitImportTaskResult,
 } from '../src/model/wait-types';
 import { pollNowSignal, statusQuery } from './messages';
-import { initialWaitState, lastSnapshot, type WaitLoopState } from './wait-loop';
+import { initialWaitState, lastSnapshot, requestPollNow, type WaitLoopState } from './wait-loop';
 import { finishWait, loopOptionsOf, resolveOrFail, waitHandlingCancellation } from './wait-for-import-task';
 import { searchAttributesEnabled } from './search-attributes-enabled';
-import { inputReading } from './input-reading';
+import { runReading } from './input-reading';
 import { createWaitView } from './wait-view';
 import { countingWaitOutcome } from './wait-metrics';
 
@@ -64,7 +64,7 @@ async function awaitOneRun(
   carryOver: AwaitImportTaskCarryOver | undefined,
 ): Promise<AwaitImportTaskResult> {
   // Taken once, at the start: a patch not found while replaying is decided again once the run goes live.
-  const reading = inputReading();
+  const reading = runReading();
   const resolved = resolveOrFail(input, reading);
   const state = stateFrom(carryOver);
   // The SDK's workflow logger adds the workflow id, run id and task queue, and is quiet on replay.
@@ -75,9 +75,7 @@ async function awaitOneRun(
     const { recent: _recent, progressStart: _progressStart, ...counts } = carryOverOf(state);
     return { ...(task && { task, phase: task.phase }), ...counts };
   });
-  setHandler(pollNowSignal, () => {
-    state.pollNowRequested = true;
-  });
+  setHandler(pollNowSignal, () => requestPollNow(state));
   const view = createWaitView(
     resolved.taskIdentifier,
     await searchAttributesEnabled(resolved.searchAttributes, reading),

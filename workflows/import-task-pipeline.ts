@@ -5,7 +5,6 @@ import {
   getExternalWorkflowHandle,
   isCancellation,
   proxyActivities,
-  patched,
   workflowInfo,
   WorkflowIdReusePolicy,
 } from '@temporalio/workflow';
@@ -34,18 +33,19 @@ import { remainingDeadline, startImport, waitInputAfterStart } from './start-imp
 import { importEndedFailure, invalidInputFailure, pipelineStepFailure, reportingFailure } from './failures';
 import { recordPipelineStep } from './wait-metrics';
 import { createPipelineView, type PipelineView } from './pipeline-view';
-import { inputReading } from './input-reading';
+import { runReading, type RunReading } from './input-reading';
 import { refuseMissingSearchAttributes } from './search-attributes-enabled';
 
 /** Pipelines started before 0.2.0 took any step name; replaying them must not start refusing one. */
 const STRING_STEP_NAMES = 'pipeline-step-names-are-strings';
 
 /** Checks every step up front: a typo must fail the pipeline before it waits for hours, not after. */
-function plan(input: ImportTaskPipelineInput, pipelineWorkflowId: string, reading: InputReading) {
+function plan(input: ImportTaskPipelineInput, pipelineWorkflowId: string, reading: RunReading) {
   try {
     const planned = planPipelineSteps(input, pipelineWorkflowId, {
-      anyName: !patched(STRING_STEP_NAMES),
-      ...reading,
+      anyName: !reading.takes(STRING_STEP_NAMES),
+      lenient: reading.lenient,
+      before040: reading.before040,
     });
     // The wait's settings too, before anything starts: the child would only refuse them after the start.
     if (!reading.lenient && typeof input.await === 'object' && input.await !== null) {
@@ -213,7 +213,7 @@ async function awaitAsChild(
  */
 export async function importTaskPipeline(input: ImportTaskPipelineInput): Promise<ImportTaskPipelineResult> {
   const pipelineWorkflowId = workflowInfo().workflowId;
-  const reading = inputReading();
+  const reading = runReading();
   const planned = plan(input, pipelineWorkflowId, reading);
   const waitWorkflowId = `${pipelineWorkflowId}/await`;
   const view = createPipelineView(waitWorkflowId, planned, startsAnImport(input));

@@ -13,8 +13,29 @@ export const STRICT_INPUT = 'strict-input';
  */
 export const STRICTER_INPUT = 'neptune-import/stricter-input';
 
-/** How this workflow run reads its input: as it did when it started (see `InputReading`). */
-export function inputReading(): InputReading {
-  if (!patched(STRICT_INPUT)) return { lenient: true, before040: true };
-  return patched(STRICTER_INPUT) ? {} : { before040: true };
+/**
+ * Since 0.5.0 a run records this one patch in place of every patch before it. Each patch a run records costs
+ * a marker and a TemporalChangeVersion upsert (a visibility write) when the run starts: four of each for
+ * every wait, before this.
+ */
+export const PATCHES_OF_050 = 'neptune-import/0.5.0';
+
+/** How a run reads its input, and which of the patches from before 0.5.0 it takes. */
+export interface RunReading extends InputReading {
+  /**
+   * Whether the run takes `patch`, a patch from before 0.5.0: a run started on 0.5.0 or later takes every
+   * one without recording it; an older one as its history says.
+   */
+  takes(patch: string): boolean;
+}
+
+/**
+ * How this workflow run reads its input: as it did when it started. Call it once, at the run's start: a patch
+ * not found while replaying is decided again once the run goes live.
+ */
+export function runReading(): RunReading {
+  if (patched(PATCHES_OF_050)) return { takes: () => true };
+  const takes = (patch: string) => patched(patch);
+  if (!takes(STRICT_INPUT)) return { lenient: true, before040: true, takes };
+  return takes(STRICTER_INPUT) ? { takes } : { before040: true, takes };
 }

@@ -15,7 +15,7 @@ import { awaitImportTask } from './await-import-task';
 import { childWaitFailure, invalidInputFailure } from './failures';
 import { runStatusQuery } from './messages';
 import { remainingDeadline, startImport, waitInputAfterStart } from './start-import';
-import { inputReading } from './input-reading';
+import { runReading } from './input-reading';
 import { refuseMissingSearchAttributes } from './search-attributes-enabled';
 
 function resolveOrFail(input: RunImportTaskInput, reading: InputReading) {
@@ -37,7 +37,7 @@ function resolveOrFail(input: RunImportTaskInput, reading: InputReading) {
  */
 export async function runImportTask(input: RunImportTaskInput): Promise<RunImportTaskResult> {
   // Taken once, at the start: a patch not found while replaying is decided again once the run goes live.
-  const reading = inputReading();
+  const reading = runReading();
   const { start, settings } = resolveOrFail(input, reading);
   if (settings.searchAttributes === true) await refuseMissingSearchAttributes(reading);
   const workflowId = workflowInfo().workflowId;

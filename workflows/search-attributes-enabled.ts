@@ -1,8 +1,9 @@
-import { isCancellation, patched, workflowInfo } from '@temporalio/workflow';
+import { isCancellation, workflowInfo } from '@temporalio/workflow';
 import { readsAsToday, type InputReading } from '../src/model/input-reading';
 import { NEPTUNE_IMPORT_TASK_ID, NEPTUNE_SEARCH_ATTRIBUTES } from '../src/model/search-attributes';
 import { invalidInputFailure } from './failures';
 import { proxyNeptuneImportActivities } from './neptune-activities';
+import type { RunReading } from './input-reading';
 
 /** Waits recorded before this version never asked: on replay they must not start now. */
 const LOOK_UP_NAMESPACE_ATTRIBUTES = 'look-up-namespace-search-attributes';
@@ -45,16 +46,13 @@ export async function refuseMissingSearchAttributes(reading: InputReading): Prom
  * their types. A wait that cannot ask runs without them: it never fails for want of attributes. For `true`,
  * see `refuseMissingSearchAttributes`.
  */
-export async function searchAttributesEnabled(
-  mode: boolean | 'auto',
-  reading: InputReading,
-): Promise<boolean> {
+export async function searchAttributesEnabled(mode: boolean | 'auto', reading: RunReading): Promise<boolean> {
   if (mode === false) return false;
   if (mode === true) {
     await refuseMissingSearchAttributes(reading);
     return true;
   }
   if (workflowInfo().typedSearchAttributes.get(NEPTUNE_IMPORT_TASK_ID) !== undefined) return true;
-  if (!patched(LOOK_UP_NAMESPACE_ATTRIBUTES)) return false;
+  if (!reading.takes(LOOK_UP_NAMESPACE_ATTRIBUTES)) return false;
   return (await namespaceHasAttributes()) === true;
 }

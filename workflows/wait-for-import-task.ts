@@ -1,7 +1,6 @@
-import { ApplicationFailure, CancellationScope, isCancellation, patched } from '@temporalio/workflow';
+import { ApplicationFailure, CancellationScope, isCancellation } from '@temporalio/workflow';
 import { WaitFailureType } from '../src/model/failure-types';
 import type { ImportTaskSnapshot } from '../src/model/import-task-snapshot';
-import type { InputReading } from '../src/model/input-reading';
 import { resolveWaitOptions, type ResolvedWaitOptions } from '../src/model/resolve-wait-options';
 import type { AwaitImportTaskInput, AwaitImportTaskResult } from '../src/model/wait-types';
 import { importEndedFailure, invalidInputFailure } from './failures';
@@ -15,7 +14,7 @@ import {
   type WaitLoopState,
 } from './wait-loop';
 import { countingWaitOutcome } from './wait-metrics';
-import { inputReading } from './input-reading';
+import { runReading, type RunReading } from './input-reading';
 
 /**
  * Waits started before 0.2.0 took a `polling` that is not an object (a string, a number) as the defaults;
@@ -33,10 +32,13 @@ function asStartedBefore(input: AwaitImportTaskInput): AwaitImportTaskInput {
   return rest;
 }
 
-/** `reading`: the run's `inputReading()`, taken once at its start. */
-export function resolveOrFail(input: AwaitImportTaskInput, reading: InputReading): ResolvedWaitOptions {
+/** `reading`: the run's `runReading()`, taken once at its start. */
+export function resolveOrFail(input: AwaitImportTaskInput, reading: RunReading): ResolvedWaitOptions {
   try {
-    return resolveWaitOptions(patched(REJECT_MALFORMED_POLLING) ? input : asStartedBefore(input), reading);
+    return resolveWaitOptions(
+      reading.takes(REJECT_MALFORMED_POLLING) ? input : asStartedBefore(input),
+      reading,
+    );
   } catch (error) {
     throw invalidInputFailure(`Cannot wait for an import task: ${(error as Error).message}`, error as Error);
   }
@@ -119,7 +121,7 @@ export async function waitForImportTask(
 ): Promise<AwaitImportTaskResult> {
   const { onSnapshot, ...input } = options;
   return countingWaitOutcome(async () => {
-    const resolved = resolveOrFail({ ...input, taskIdentifier }, inputReading());
+    const resolved = resolveOrFail({ ...input, taskIdentifier }, runReading());
     const state = initialWaitState();
     const outcome = await waitHandlingCancellation(resolved, loopOptionsOf(resolved, state), state, {
       ...(onSnapshot && { onSnapshot }),

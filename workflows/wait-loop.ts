@@ -2,9 +2,11 @@ import {
   ActivityFailure,
   allHandlersFinished,
   ApplicationFailure,
+  CancellationScope,
   condition,
   isCancellation,
   log,
+  sleep,
   TimeoutFailure,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -49,6 +51,8 @@ export interface WaitLoopState extends PollMemory {
   /** The last prediction made in this run, kept through backoffs: what the end is compared with. */
   lastPredictedEndAtMs?: number;
   pollNowRequested: boolean;
+  /** The sleep until the next poll, while it lasts: what `requestPollNow` cuts short. */
+  sleeping?: CancellationScope;
 }
 
 export function initialWaitState(): WaitLoopState {
@@ -137,12 +141,33 @@ async function pollOnce(
   }
 }
 
-/** Sleeps until the next poll, the deadline, or a pollNow signal, whichever comes first. */
+/** A pollNow signal: the wait polls at once, cutting its sleep short (the timer is cancelled). */
+export function requestPollNow(state: WaitLoopState): void {
+  state.pollNowRequested = true;
+  state.sleeping?.cancel();
+}
+
+/**
+ * Sleeps until the next poll, the deadline, or `requestPollNow`, whichever comes first. The same commands as
+ * `condition(() => state.pollNowRequested, ms)` (a timer, cancelled if the signal comes first) with half the
+ * promises: the SDK records a stack trace of every promise a workflow creates, most of a poll's CPU.
+ */
 async function sleepUntilNextPoll(options: WaitLoopOptions, state: WaitLoopState): Promise<void> {
   const until = Math.min(state.nextPollAtMs ?? Date.now(), options.deadlineAtMs ?? Infinity);
   const ms = until - Date.now();
   if (ms > 0) {
-    await condition(() => state.pollNowRequested, ms, { summary: `next poll in ${formatDuration(ms)}` });
+    const scope = new CancellationScope();
+    state.sleeping = scope;
+    try {
+      const sleeping = scope.run(() => sleep(ms, { summary: `next poll in ${formatDuration(ms)}` }));
+      if (state.pollNowRequested) scope.cancel();
+      await sleeping;
+    } catch (error) {
+      // Cut short by requestPollNow; the workflow's own cancellation goes on.
+      if (!isCancellation(error) || CancellationScope.current().consideredCancelled) throw error;
+    } finally {
+      state.sleeping = undefined;
+    }
   }
   state.pollNowRequested = false;
   if (deadlinePassed(options)) throw waitTimedOut(options, state);

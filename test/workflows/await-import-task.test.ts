@@ -233,6 +233,23 @@ describe('awaitImportTask messages and cancellation', () => {
     await handle.terminate('test done');
   });
 
+  it('a pollNow that arrives while a poll is out is honoured at once after it, in the same run', async () => {
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 360_000 });
+    fixture.emulator.addFault({
+      operation: 'GetImportTask',
+      taskId,
+      kind: 'latency',
+      latencyMs: 1500,
+      count: 1,
+    });
+    const handle = await start({ taskIdentifier: taskId, polling: SLOW_POLLING });
+    await eventually(() => gets(taskId) === 1, 'the first poll is on its way');
+    await handle.signal(pollNowSignal);
+    await eventually(() => gets(taskId) === 2, 'the next poll comes at once, not in an hour');
+    assert.equal((await handle.query(statusQuery)).runs, 1);
+    await handle.terminate('test done');
+  });
+
   it('a pollNow that arrives during the last poll of a run is honoured by the next run', async () => {
     const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 360_000 });
     // The first poll is slow, and each run polls once: the signal lands while the run's last poll is out.

@@ -5,6 +5,7 @@ import { DEFAULT_MAX_POLLS_PER_RUN } from '../../src/model/wait-types';
 import { awaitImportTask, userWorkflowWaitingInline } from '../helpers/test-workflows';
 import { FAST_POLLING, useRunningWorker } from '../helpers/running-worker';
 import { workflowFailure } from '../helpers/failures';
+import { PATCHES_OF_050 } from '../../workflows/input-reading';
 
 const TIME_SCALE = 600;
 
@@ -69,5 +70,31 @@ describe('bounded history', () => {
       perRunAtDefault < 10_000,
       `${eventsPerPoll.toFixed(1)} events per poll → ${perRunAtDefault} per run`,
     );
+  });
+});
+
+describe('patch markers', () => {
+  it('a new wait records one patch, not one per change since 0.1.0 (each is a marker and a visibility write)', async () => {
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 600 });
+    // Started by name without the attribute: the wait also takes the namespace look-up's patch.
+    const handle = await fixture.temporal.client.workflow.start(awaitImportTask, {
+      taskQueue: fixture.taskQueue,
+      workflowId: `patches-${taskId}`,
+      args: [{ taskIdentifier: taskId, polling: FAST_POLLING }],
+    });
+    await handle.result();
+    const events = (await handle.fetchHistory()).events ?? [];
+    const patches = events.flatMap((event) => {
+      const data = event.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data;
+      return data ? [(JSON.parse(Buffer.from(data).toString()) as { id: string }).id] : [];
+    });
+    const changeVersionUpserts = events.filter(
+      (event) =>
+        event.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields?.[
+          'TemporalChangeVersion'
+        ],
+    );
+    assert.deepEqual(patches, [PATCHES_OF_050]);
+    assert.equal(changeVersionUpserts.length, 1);
   });
 });
