@@ -15,8 +15,9 @@ export const STRICTER_INPUT = 'neptune-import/stricter-input';
 
 /**
  * Since 0.5.0 a run records this one patch in place of every patch before it. Each patch a run records costs
- * a marker and a TemporalChangeVersion upsert (a visibility write) when the run starts: four of each for
- * every wait, before this.
+ * a marker and a TemporalChangeVersion upsert (a visibility write) when the run starts: three or four of each
+ * for every wait, before this. Workers of 0.4.x cannot replay runs that record it (they look for the old
+ * markers): stop them before 0.5.0 workers start, and do not go back.
  */
 export const PATCHES_OF_050 = 'neptune-import/0.5.0';
 
@@ -30,8 +31,8 @@ export interface RunReading extends InputReading {
 }
 
 /**
- * How this workflow run reads its input: as it did when it started. Call it once, at the run's start: a patch
- * not found while replaying is decided again once the run goes live.
+ * How this workflow run reads its input: as it did when it started. Call it once, at the run's start (for the
+ * inline wait, at the wait's): a patch not found while replaying is decided again once the run goes live.
  */
 export function runReading(): RunReading {
   if (patched(PATCHES_OF_050)) return { takes: () => true };

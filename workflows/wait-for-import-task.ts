@@ -32,7 +32,7 @@ function asStartedBefore(input: AwaitImportTaskInput): AwaitImportTaskInput {
   return rest;
 }
 
-/** `reading`: the run's `runReading()`, taken once at its start. */
+/** `reading`: the run's `runReading()`, taken once at its start (the inline wait's: at the wait's start). */
 export function resolveOrFail(input: AwaitImportTaskInput, reading: RunReading): ResolvedWaitOptions {
   try {
     return resolveWaitOptions(

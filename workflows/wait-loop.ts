@@ -156,6 +156,7 @@ async function sleepUntilNextPoll(options: WaitLoopOptions, state: WaitLoopState
   const until = Math.min(state.nextPollAtMs ?? Date.now(), options.deadlineAtMs ?? Infinity);
   const ms = until - Date.now();
   if (ms > 0) {
+    const cancelledAlready = CancellationScope.current().consideredCancelled;
     const scope = new CancellationScope();
     state.sleeping = scope;
     try {
@@ -163,8 +164,9 @@ async function sleepUntilNextPoll(options: WaitLoopOptions, state: WaitLoopState
       if (state.pollNowRequested) scope.cancel();
       await sleeping;
     } catch (error) {
-      // Cut short by requestPollNow; the workflow's own cancellation goes on.
-      if (!isCancellation(error) || CancellationScope.current().consideredCancelled) throw error;
+      // A pollNow ends the sleep, even one that comes with the workflow's cancellation (which the next
+      // command then meets), as condition() let it; a cancellation alone goes on.
+      if (!isCancellation(error) || !state.pollNowRequested || cancelledAlready) throw error;
     } finally {
       state.sleeping = undefined;
     }

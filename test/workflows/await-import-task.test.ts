@@ -248,6 +248,16 @@ describe('awaitImportTask messages and cancellation', () => {
     await eventually(() => gets(taskId) === 2, 'the next poll comes at once, not in an hour');
     assert.equal((await handle.query(statusQuery)).runs, 1);
     await handle.terminate('test done');
+    // The case meant: the signal came before the first answer, not during the sleep after it.
+    const events = (await handle.fetchHistory()).events ?? [];
+    const signalled = events.findIndex((e) => e.workflowExecutionSignaledEventAttributes);
+    const poll = events.find(
+      (e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'getImportTask',
+    );
+    const answered = events.findIndex(
+      (e) => Number(e.activityTaskCompletedEventAttributes?.scheduledEventId) === Number(poll?.eventId),
+    );
+    assert.ok(signalled >= 0 && signalled < answered, `signal at ${signalled}, first answer at ${answered}`);
   });
 
   it('a pollNow that arrives during the last poll of a run is honoured by the next run', async () => {
