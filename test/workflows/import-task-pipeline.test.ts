@@ -10,6 +10,8 @@ import type {
   PipelineStepContext,
 } from '../../src/model/pipeline-types';
 import { importTaskPipeline, receivedQuery, signalReceiverWorkflow } from '../helpers/test-workflows';
+import { recordedPatches } from '../helpers/patches';
+import { PATCHES_OF_050 } from '../../workflows/input-reading';
 import { emulatorClient, TEST_ROLE_ARN } from '../helpers/emulator';
 import { FAST_POLLING, useTemporalAndEmulator } from '../helpers/running-worker';
 import { eventually, workflowFailure } from '../helpers/failures';
@@ -98,6 +100,10 @@ describe('importTaskPipeline', () => {
     });
     assert.deepEqual(received, [{ stepId: `${workflowId}/notify`, status: 'SUCCEEDED', label: 'notified' }]);
     assert.equal(stepRuns.get(`${workflowId}/load-index`), 1);
+    // One patch, not one per change since 0.1.0 (each is a marker and a visibility write).
+    assert.deepEqual(await recordedPatches(fixture.temporal.client.workflow.getHandle(workflowId)), [
+      PATCHES_OF_050,
+    ]);
     assert.equal(stepRuns.has(`${workflowId}/alert`), false, 'failure steps did not run');
   });
 

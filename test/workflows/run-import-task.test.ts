@@ -4,6 +4,8 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { FailureType } from '../../src/model/failure-types';
 import type { RunImportTaskInput } from '../../src/model/run-types';
 import { startRunImportTask } from '../../src/temporal/start-run-import-task';
+import { PATCHES_OF_050 } from '../../workflows/input-reading';
+import { recordedPatches } from '../helpers/patches';
 import { emulatorClient, TEST_ROLE_ARN } from '../helpers/emulator';
 import { assertCancelled, eventually, workflowFailure } from '../helpers/failures';
 import { FAST_POLLING, useRunningWorker } from '../helpers/running-worker';
@@ -47,6 +49,9 @@ describe('runImportTask', () => {
     assert.equal(requests('StartImportTask', graphId), 1);
     const wait = fixture.temporal.client.workflow.getHandle(`${handle.workflowId}/await`);
     assert.equal((await wait.describe()).type, 'awaitImportTask', 'the wait is its child');
+    // One patch each, not one per change since 0.1.0 (each is a marker and a visibility write).
+    assert.deepEqual(await recordedPatches(handle), [PATCHES_OF_050]);
+    assert.deepEqual(await recordedPatches(wait), [PATCHES_OF_050]);
   });
 
   it('creates a graph with its import (CreateGraphUsingImportTask) and waits for it', async () => {

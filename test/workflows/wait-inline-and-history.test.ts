@@ -6,6 +6,7 @@ import { awaitImportTask, userWorkflowWaitingInline } from '../helpers/test-work
 import { FAST_POLLING, useRunningWorker } from '../helpers/running-worker';
 import { workflowFailure } from '../helpers/failures';
 import { PATCHES_OF_050 } from '../../workflows/input-reading';
+import { recordedPatches } from '../helpers/patches';
 
 const TIME_SCALE = 600;
 
@@ -84,17 +85,13 @@ describe('patch markers', () => {
     });
     await handle.result();
     const events = (await handle.fetchHistory()).events ?? [];
-    const patches = events.flatMap((event) => {
-      const data = event.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data;
-      return data ? [(JSON.parse(Buffer.from(data).toString()) as { id: string }).id] : [];
-    });
     const changeVersionUpserts = events.filter(
       (event) =>
         event.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields?.[
           'TemporalChangeVersion'
         ],
     );
-    assert.deepEqual(patches, [PATCHES_OF_050]);
+    assert.deepEqual(await recordedPatches(handle), [PATCHES_OF_050]);
     assert.equal(changeVersionUpserts.length, 1);
   });
 });
