@@ -192,6 +192,19 @@ describe('awaitImportTask messages and cancellation', () => {
     maxInterval: '1 hour',
   };
 
+  /** A long import whose first GetImportTask answers 1.5 s late: a signal sent meanwhile lands mid-poll. */
+  const longTaskWithSlowFirstPoll = () => {
+    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 360_000 });
+    fixture.emulator.addFault({
+      operation: 'GetImportTask',
+      taskId,
+      kind: 'latency',
+      latencyMs: 1500,
+      count: 1,
+    });
+    return taskId;
+  };
+
   it('pollNow polls at once, then the schedule resumes; status reports the counts', async () => {
     const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 360_000 });
     const handle = await start({ taskIdentifier: taskId, polling: SLOW_POLLING });
@@ -234,14 +247,7 @@ describe('awaitImportTask messages and cancellation', () => {
   });
 
   it('a pollNow that arrives while a poll is out is honoured at once after it, in the same run', async () => {
-    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 360_000 });
-    fixture.emulator.addFault({
-      operation: 'GetImportTask',
-      taskId,
-      kind: 'latency',
-      latencyMs: 1500,
-      count: 1,
-    });
+    const taskId = longTaskWithSlowFirstPoll();
     const handle = await start({ taskIdentifier: taskId, polling: SLOW_POLLING });
     await eventually(() => gets(taskId) === 1, 'the first poll is on its way');
     await handle.signal(pollNowSignal);
@@ -261,15 +267,8 @@ describe('awaitImportTask messages and cancellation', () => {
   });
 
   it('a pollNow that arrives during the last poll of a run is honoured by the next run', async () => {
-    const taskId = fixture.emulator.addTask({ timeline: 'succeeds', durationSeconds: 360_000 });
-    // The first poll is slow, and each run polls once: the signal lands while the run's last poll is out.
-    fixture.emulator.addFault({
-      operation: 'GetImportTask',
-      taskId,
-      kind: 'latency',
-      latencyMs: 1500,
-      count: 1,
-    });
+    // Each run polls once: the signal lands while the run's last poll is out.
+    const taskId = longTaskWithSlowFirstPoll();
     const handle = await start({ taskIdentifier: taskId, polling: SLOW_POLLING, maxPollsPerRun: 1 });
     await eventually(() => gets(taskId) === 1, 'the first poll is on its way');
     await handle.signal(pollNowSignal);
