@@ -36,7 +36,7 @@ export interface RunReading extends InputReading {
  */
 export function runReading(): RunReading {
   if (patched(PATCHES_OF_050)) return { takes: () => true };
-  const takes = (patch: string) => patched(patch);
+  const takes = patched;
   if (!takes(STRICT_INPUT)) return { lenient: true, before040: true, takes };
   return takes(STRICTER_INPUT) ? { takes } : { before040: true, takes };
 }
