@@ -23,6 +23,9 @@ export interface CapacityResult {
   rssRatio: number;
 }
 
+/** One import length on the real stack, with when and how it ran. */
+export type RealStackRun = RunStamp & { comparison: RealStackComparison };
+
 /** When, how and where a part of the bench ran. */
 export interface RunStamp {
   date: string;
@@ -32,10 +35,12 @@ export interface RunStamp {
 
 export interface BenchResults {
   simulation?: RunStamp & { rows: SimulatedRow[] };
-  /** The real stack with 10-minute imports. */
-  realStack?: RunStamp & { comparison: RealStackComparison };
-  /** The real stack with 1-hour imports (`--long`): kept beside the 10-minute run, not in its place. */
-  realStackLong?: RunStamp & { comparison: RealStackComparison };
+  /** The real stack, one run per import length, shortest first; a later run of one length replaces its own. */
+  realStackRuns?: RealStackRun[];
+  /** Results from before 2026-12: the 10-minute run (read into realStackRuns, never written). */
+  realStack?: RealStackRun;
+  /** Results from before 2026-12: the 1-hour run (read into realStackRuns, never written). */
+  realStackLong?: RealStackRun;
   capacity?: RunStamp & {
     runs: CapacityResult[];
     /** Concurrent 1-hour waits one machine's CPU holds, from the capacity runs' cost per call. */
@@ -90,17 +95,24 @@ export function simulationMarkdown(rows: readonly SimulatedRow[]): string {
   );
 }
 
-export function realStackMarkdown(c: RealStackComparison): string {
-  return table(
-    ['figure', 'real stack', 'simulated', 'real / simulated', 'within 10 %'],
+/** One table for every import length: each figure on the real stack beside the same waits simulated. */
+export function realStackMarkdown(runs: readonly RealStackRun[]): string {
+  const rows = runs.flatMap(({ comparison: c, date }) =>
     c.agreement.map((a) => [
+      minutes(c.importSeconds / 60),
+      String(c.real.waits),
+      date.slice(0, 10),
       a.figure,
       a.figure === 'calls per wait' ? a.real.toFixed(2) : duration(a.real),
       a.figure === 'calls per wait' ? a.simulated.toFixed(2) : duration(a.simulated),
       a.ratio.toFixed(2),
       a.within10 ? 'yes' : 'no',
     ]),
-    [1, 2, 3],
+  );
+  return table(
+    ['import', 'waits', 'date', 'figure', 'real stack', 'simulated', 'real / simulated', 'within 10 %'],
+    rows,
+    [1, 4, 5, 6],
   );
 }
 

@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: the poll schedule measured, never asserted as a timed test.
  *
- *   npm run bench                               simulation, real stack (100 × 10-minute imports), capacity
+ *   npm run bench                               simulation, real stack (100 × 1-, 2-, 5- and 10-minute imports), capacity
  *   npm run bench -- --only simulation          seconds; the numbers are the same on every machine
- *   npm run bench -- --only real --long         the real stack with 1-hour imports
+ *   npm run bench -- --only real --minutes 5    the real stack with 5-minute imports only
+ *   npm run bench -- --only real --long         the real stack with 1-hour imports (--minutes 60)
  *   npm run bench -- --only capacity --capacity 100,1000,3000 [--capacity-minutes 5]
  *
  * Capacity runs four loops per size, one after another, each as long as its imports: 5-minute imports by
@@ -28,6 +29,7 @@ import {
   type BenchResults,
   type CapacityResult,
   type RealStackComparison,
+  type RealStackRun,
   type RunStamp,
 } from './report';
 import { simulateAll } from './simulation';
@@ -37,6 +39,7 @@ const { values: flags } = parseArgs({
   options: {
     only: { type: 'string' },
     long: { type: 'boolean', default: false },
+    minutes: { type: 'string', default: '1,2,5,10' },
     waits: { type: 'string', default: '100' },
     capacity: { type: 'string', default: '100,1000,3000' },
     'capacity-minutes': { type: 'string', default: '5' },
@@ -48,8 +51,15 @@ function log(line: string): void {
   console.error(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 }
 
-async function realStack(stack: Stack): Promise<RealStackComparison> {
-  const importSeconds = flags.long ? 3600 : 600;
+/** Import lengths of the real-stack part, in minutes: `--long` is `--minutes 60`. */
+function realStackMinutes(): number[] {
+  const minutes = flags.long ? [60] : flags.minutes.split(',').map(Number);
+  if (minutes.some((m) => !(m > 0)))
+    throw new Error(`--minutes: import lengths in minutes, not ${flags.minutes}`);
+  return minutes;
+}
+
+async function realStack(stack: Stack, importSeconds: number): Promise<RealStackComparison> {
   const waits = Number(flags.waits);
   log(`real stack: ${waits} waits on ${importSeconds / 60}-minute imports`);
   const real = await runLoops(stack, { kind: 'library', waits, importSeconds });
@@ -122,7 +132,23 @@ function mergedResults(dir: string, run: BenchResults): BenchResults {
   const earlier = existsSync(latestPath)
     ? (JSON.parse(readFileSync(latestPath, 'utf8')) as BenchResults)
     : {};
-  const merged = { ...earlier, ...run };
+  const { realStack, realStackLong, ...rest } = { ...earlier, ...run };
+  const merged: BenchResults = { ...rest };
+  // Real-stack runs by import length: this run's replace earlier ones of the same length.
+  const byLength = new Map<number, RealStackRun>();
+  for (const part of [
+    realStack,
+    realStackLong,
+    ...(earlier.realStackRuns ?? []),
+    ...(run.realStackRuns ?? []),
+  ]) {
+    if (part) byLength.set(part.comparison.importSeconds, part);
+  }
+  if (byLength.size > 0) {
+    merged.realStackRuns = [...byLength.values()].sort(
+      (a, b) => a.comparison.importSeconds - b.comparison.importSeconds,
+    );
+  }
   // A capacity run of some sizes keeps the other sizes as their last run left them (each row is dated),
   // if they ran imports of the same length: a table of one import length.
   if (run.capacity && earlier.capacity) {
@@ -152,14 +178,14 @@ function markdownOf(results: BenchResults): string {
       simulationMarkdown(results.simulation.rows),
     );
   }
-  for (const part of [results.realStack, results.realStackLong]) {
-    if (!part) continue;
-    const { comparison } = part;
+  if (results.realStackRuns) {
+    const commands = [...new Set(results.realStackRuns.map((part) => part.command))];
     sections.push(
-      `## Real stack: ${comparison.real.waits} concurrent ${comparison.importSeconds / 60}-minute imports ` +
-        '(emulator `succeeds` at timeScale 1, dev server, one worker process), simulated beside it',
-      stamp(part),
-      realStackMarkdown(comparison),
+      '## Real stack: concurrent imports (emulator `succeeds` at timeScale 1, dev server, one worker process), ' +
+        'simulated beside them',
+      `${commands.map((c) => `\`${c}\``).join(', ')}; ${results.realStackRuns[0]!.machine.cpus} cores, ` +
+        `Node ${results.realStackRuns[0]!.machine.node}. Each wait asks within a second of its import's start.`,
+      realStackMarkdown(results.realStackRuns),
     );
   }
   if (results.capacity) {
@@ -186,13 +212,15 @@ async function main(): Promise<void> {
     log('simulation');
     run.simulation = { ...stampNow(), rows: simulateAll() };
   }
+  const realMinutes = parts.has('real') ? realStackMinutes() : [];
   if (parts.has('real') || parts.has('capacity')) {
     const stack = await startStack();
     try {
       if (parts.has('real')) {
-        const part = { ...stampNow(), comparison: await realStack(stack) };
-        if (flags.long) run.realStackLong = part;
-        else run.realStack = part;
+        run.realStackRuns = [];
+        for (const minutes of realMinutes) {
+          run.realStackRuns.push({ ...stampNow(), comparison: await realStack(stack, minutes * 60) });
+        }
       }
       if (parts.has('capacity')) {
         const runs = await capacity(stack);

@@ -1,5 +1,5 @@
 /**
- * The simulated comparison: every progress profile and pre-IMPORTING share, four durations, this schedule
+ * The simulated comparison: every progress profile and pre-IMPORTING share, seven durations from 1 minute to 12 hours, this schedule
  * beside every 60 s, the SDK waiter and Airflow's operator, on the same seeded waits.
  */
 import {
@@ -17,7 +17,7 @@ import {
 
 export const SIMULATED_RUNS = 200;
 export const MAX_START_OFFSET_MS = 60_000;
-export const DURATIONS_MIN = [10, 60, 240, 720] as const;
+export const DURATIONS_MIN = [1, 2, 5, 10, 60, 240, 720] as const;
 
 export const STRATEGIES: ReadonlyArray<{
   name: string;

@@ -23,7 +23,7 @@ export function addWaitFlags(command: Command): Command {
     .option('--deadline <duration>', "stop waiting after this long (e.g. '12 hours')")
     .option(
       '--initial-interval <duration>',
-      'first backoff after the first poll, while nothing predicts the end (default 2 min)',
+      'first backoff after the first poll, while nothing predicts the end (default 1 min)',
     )
     .option('--min-interval <duration>', 'shortest poll interval (default 5 s)')
     .option('--max-interval <duration>', 'longest poll interval (default 5 min)')

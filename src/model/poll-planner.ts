@@ -110,6 +110,18 @@ const AIM_MARGIN_S = 2;
 const AIM_SPREAD_S = 6;
 /** Sharpen the estimate only this many maxIntervals before the end: about what the wait remembers. */
 const END_GAME_POLLS = 5;
+/**
+ * Until progress pins the end, the next poll comes before the task's age (its own timeElapsedSeconds) has
+ * grown this many times: a young import is seen ended soon after (a 1-minute one within seconds, not
+ * minutes), while an old one reaches maxInterval at once. Five keeps a 4-hour import at 4.5x fewer calls
+ * than polling every minute; four would not.
+ */
+const AGE_GROWTH = 5;
+
+/** The longest delay (s) that keeps the task's age from growing more than AGE_GROWTH times. */
+function ageGrowthCap(ageSeconds: number | undefined): number {
+  return ageSeconds === undefined ? Infinity : (AGE_GROWTH - 1) * ageSeconds;
+}
 
 /**
  * A prior, not an observation: IMPORTING lasts at least as long as what came before it (INITIALIZING,
@@ -202,7 +214,7 @@ function estimatedDelaySeconds(est: Estimate, schedule: PollSchedule, aimOffset:
   // is still remembered when the last poll is aimed.
   if (narrow) return crossingPoint(est, justAfter, minS, maxS) ?? maxS;
   // Too wide to aim at, and no tick left to split: the middle of the window halves the worst detection delay.
-  const sharpenBy = Math.min(Math.sqrt(Math.max(lo, minS) * hi), maxS);
+  const sharpenBy = Math.max(Math.min(Math.sqrt(Math.max(lo, minS) * hi), maxS, ageGrowthCap(est.now)), minS);
   return crossingPoint(est, middle, minS, sharpenBy) ?? (Math.max(lo, 0) + hi) / 2 + AIM_MARGIN_S;
 }
 
@@ -260,13 +272,30 @@ export function planNextPoll(input: {
       ...(Number.isFinite(predictedEndMs) ? { predictedEndAt: new Date(predictedEndMs).toISOString() } : {}),
     };
   }
-  // Nothing predicts the end: initialInterval after the first answer, then twice the last gap. The gap is
-  // read from the answers, so the backoff restarts short after short aimed polls (a stall near the end).
-  const [previous, last] = memory.recent.slice(-2);
-  const lastGapMs = previous && last ? Date.parse(last.observedAt) - Date.parse(previous.observedAt) : NaN;
-  const base = Number.isFinite(lastGapMs) ? 2 * lastGapMs : schedule.initialIntervalMs;
   return {
-    delayMs: jittered(clamp(base, schedule.minIntervalMs, schedule.maxIntervalMs), schedule, random),
+    delayMs: jittered(
+      clamp(backoffMs(schedule, memory), schedule.minIntervalMs, schedule.maxIntervalMs),
+      schedule,
+      random,
+    ),
     reason: memory.recent.at(-1)?.phase === 'unknown' ? 'unknown-status' : 'backoff',
   };
+}
+
+/**
+ * The delay while nothing predicts the end. Before the task's first progress: until its age has grown
+ * AGE_GROWTH times, and at least initialInterval (a task's first seconds say nothing of its length). After
+ * it (a stall, an unknown status, an estimate proved wrong): twice the last gap, read from the answers, so
+ * the backoff restarts short after short aimed polls. Without the task's age: initialInterval, then twice
+ * the last gap.
+ */
+function backoffMs(schedule: PollSchedule, memory: PollMemory): number {
+  const last = memory.recent.at(-1);
+  const previous = memory.recent.at(-2);
+  const age = last && taskSeconds(last);
+  if (!memory.progressStart && age !== undefined) {
+    return Math.max(schedule.initialIntervalMs, ageGrowthCap(age) * 1000);
+  }
+  const lastGapMs = previous && last ? Date.parse(last.observedAt) - Date.parse(previous.observedAt) : NaN;
+  return Number.isFinite(lastGapMs) ? 2 * lastGapMs : schedule.initialIntervalMs;
 }

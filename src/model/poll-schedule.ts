@@ -34,11 +34,10 @@ export interface PollSchedule {
 }
 
 /**
- * - initial 2 min: a wait asks at once, and a fresh import answers INITIALIZING; it then spends minutes
- *   initializing and analysing its data (15 % to 35 % of the import in the emulator's timelines), where a
- *   poll learns nothing. Two minutes in, a 10-minute import is IMPORTING, and its first progress bounds the
- *   end. The price: an import shorter than 2 minutes is seen up to 2 minutes late (set `initialInterval:
- *   '10s'` for those).
+ * - initial 1 min: a wait asks at once, and a fresh import answers INITIALIZING; the first minute says nothing
+ *   of how long it will take. After it, until progress bounds the end, the next poll comes before the task is
+ *   five times as old (`poll-planner.ts`): a 1-minute import is seen ended within seconds, a 10-minute one is
+ *   IMPORTING by its third call, a 12-hour one polls at maxInterval from its third call on.
  * - min 5 s: a floor against a busy loop when an estimate says "any moment now".
  * - max 5 min: what nothing can predict (a stall, a failure, a status this library does not know) is seen
  *   within 5 minutes, and a 12-hour import costs about 160 calls instead of 720 at one a minute.
@@ -46,7 +45,7 @@ export interface PollSchedule {
  *   estimates take over; ±10 % separates them without making an early poll late.
  */
 export const DEFAULT_POLL_SCHEDULE: PollSchedule = Object.freeze({
-  initialIntervalMs: 120_000,
+  initialIntervalMs: 60_000,
   minIntervalMs: 5_000,
   maxIntervalMs: 300_000,
   jitter: 0.1,

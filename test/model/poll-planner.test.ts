@@ -124,16 +124,16 @@ describe('rememberAnswer', () => {
 });
 
 describe('planNextPoll', () => {
-  it('asks again initialInterval after the first answer, jittered within ±jitter', () => {
+  it('asks again initialInterval after the first answer of a young task, jittered within ±jitter', () => {
     const first = [snap('INITIALIZING', 0, 0)];
-    assert.deepEqual(decide(first), { delayMs: 120_000, reason: 'backoff' });
+    assert.deepEqual(decide(first), { delayMs: 60_000, reason: 'backoff' });
     const low = decide(first, { schedule: DEFAULT_POLL_SCHEDULE, random: () => 0 });
     const high = decide(first, { schedule: DEFAULT_POLL_SCHEDULE, random: () => 1 - 2 ** -53 });
-    assert.equal(low.delayMs, 108_000);
-    assert.ok(high.delayMs > 131_999 && high.delayMs <= 132_000, `high jitter gave ${high.delayMs} ms`);
+    assert.equal(low.delayMs, 54_000);
+    assert.ok(high.delayMs > 65_999 && high.delayMs <= 66_000, `high jitter gave ${high.delayMs} ms`);
   });
 
-  it('backs off geometrically without usable progress, up to maxInterval', () => {
+  it('before any progress, backs off until the task is five times as old, up to maxInterval; then doubles', () => {
     // INITIALIZING, ANALYZING_DATA, then IMPORTING at 0 %: nothing says when the import ends.
     const schedule = resolvePollSchedule({ initialInterval: '10s', jitter: 0 });
     const statuses = [
@@ -146,7 +146,7 @@ describe('planNextPoll', () => {
     ];
     const delays: number[] = [];
     let memory = emptyPollMemory();
-    let elapsedS = 0;
+    let elapsedS = 2;
     for (const status of statuses) {
       memory = rememberAnswer(memory, snap(status, elapsedS, 0));
       const decision = planNextPoll({ schedule, memory, random: () => 0.5, aimOffset: 0.5 });
@@ -154,7 +154,32 @@ describe('planNextPoll', () => {
       delays.push(decision.delayMs / 1000);
       elapsedS += decision.delayMs / 1000;
     }
-    assert.deepEqual(delays, [10, 20, 40, 80, 160, 300]);
+    // At task ages 2, 12, 60, 300 s: initialInterval, then four times the age; once IMPORTING (at 0 %, so
+    // still no estimate) the last gap doubled, within maxInterval.
+    assert.deepEqual(delays, [10, 48, 240, 300, 300, 300]);
+  });
+
+  it('before any progress, without the task age, backs off from initialInterval by doubling', () => {
+    const schedule = resolvePollSchedule({ initialInterval: '10s', jitter: 0 });
+    const ageless = (at: number): ImportTaskSnapshot => ({
+      taskId: 't-0123456789',
+      status: 'INITIALIZING',
+      phase: 'running',
+      unknownStatus: false,
+      observedAt: new Date(TASK_START_MS + at * 1000).toISOString(),
+    });
+    assert.equal(decide([ageless(0)], { schedule }).delayMs, 10_000);
+    assert.equal(decide([ageless(0), ageless(10)], { schedule }).delayMs, 20_000);
+  });
+
+  it("sharpens a young import's estimate before the task is five times as old", () => {
+    // A 5-minute import seen INITIALIZING at once, then IMPORTING at 3 % 54 s in: the end may be a minute
+    // away or half an hour; the next poll comes by 4 × 54 s, not a maxInterval (300 s) later.
+    const answers = [snap('INITIALIZING', 0.3, 0), snap('IMPORTING', 54, 3)];
+    const decision = decide(answers);
+    assert.equal(decision.reason, 'estimate');
+    assert.ok(decision.delayMs <= 4 * 54_000, `next poll in ${decision.delayMs} ms`);
+    assert.ok(decision.delayMs >= 60_000, `next poll in ${decision.delayMs} ms`);
   });
 
   it('backs off on stalled progress, and on an unknown status with its own reason', () => {

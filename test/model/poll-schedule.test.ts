@@ -12,7 +12,7 @@ describe('resolvePollSchedule', () => {
     assert.deepEqual(resolvePollSchedule(), DEFAULT_POLL_SCHEDULE);
     assert.deepEqual(resolvePollSchedule({}), DEFAULT_POLL_SCHEDULE);
     assert.deepEqual(DEFAULT_POLL_SCHEDULE, {
-      initialIntervalMs: 120_000,
+      initialIntervalMs: 60_000,
       minIntervalMs: 5_000,
       maxIntervalMs: 300_000,
       jitter: 0.1,
