@@ -7,6 +7,8 @@ import { validateTaskIdentifier } from '../../model/input-validation';
 import { classifyNeptuneError } from '../../neptune/classify-error';
 import { createNeptuneGraphClient } from '../../neptune/create-client';
 import { redactCredentials } from '../../neptune/redact-credentials';
+import type { Command } from 'commander';
+import { finish, processOutput, subcommand, withTemporal } from '../command-kit';
 import { ExitCode } from '../exit-codes';
 import { findWait } from '../find-wait';
 import type { Output } from '../progress-view';
@@ -53,4 +55,23 @@ export async function cancelCommand(
   await target.cancel();
   output.stdout.write(`${taskIdentifier}: cancelled the wait, workflow ${target.workflowId}\n`);
   return ExitCode.OK;
+}
+
+/** `cancel <task>`. */
+export function registerCancel(program: Command): void {
+  finish(
+    subcommand(
+      program,
+      'cancel',
+      'Cancel the wait for an import task; with --cancel-import, cancel the import itself too',
+      'neptune-import cancel t-0a1b2c3d4e --cancel-import',
+    )
+      .argument('<task>', 'import task id')
+      .option('--cancel-import', 'also call CancelImportTask (standard AWS configuration)'),
+  ).action((task: string, flags: { cancelImport?: boolean }) =>
+    withTemporal(
+      (connected) => cancelCommand(task, flags, connected, processOutput),
+      () => validateTaskIdentifier(task),
+    ),
+  );
 }

@@ -6,6 +6,8 @@ import { createNeptuneImportWorker } from '../../temporal/worker';
 import { startDevServer, type DevServer } from '../../testing/dev-server/start-dev-server';
 import { NeptuneEmulator } from '../../testing/emulator';
 import type { Scenario } from '../../testing/emulator/scenario';
+import type { Command } from 'commander';
+import { finish, processOutput, subcommand } from '../command-kit';
 import { ExitCode } from '../exit-codes';
 import { follow, waitStatusOf } from '../follow';
 import { reportPipelineOutcome } from '../outcome';
@@ -158,4 +160,26 @@ export async function demoCommand(flags: DemoFlags, output: Output): Promise<Exi
     // What started last stops first: the worker, its connections, the emulator, the server.
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
   }
+}
+
+/** `demo` (`npm run demo`). */
+export function registerDemo(program: Command): void {
+  finish(
+    subcommand(
+      program,
+      'demo',
+      'The whole lifecycle on one machine: Temporal with its Web UI, the emulator, a worker, a pipeline',
+      'neptune-import demo --keep',
+    )
+      .option('--keep', 'leave the dev server and its Web UI running at the end, for a look')
+      .option('--graph <id>', 'the graph to import into', 'g-demomovies')
+      .option('--source <uri>', 'the data to import', 's3://neptune-import-demo/movies/')
+      .option(
+        '--role-arn <arn>',
+        'the role the service assumes',
+        'arn:aws:iam::123456789012:role/NeptuneImportDemo',
+      ),
+  ).action(async (flags: DemoFlags) => {
+    process.exitCode = await demoCommand(flags, processOutput);
+  });
 }

@@ -6,6 +6,8 @@ import {
 } from '../../model/search-attributes';
 import { InvalidInputError } from '../../model/invalid-input';
 import { describeReceived } from '../../model/invalid-input';
+import type { Command } from 'commander';
+import { finish, integer, processOutput, subcommand, withTemporal } from '../command-kit';
 import { ExitCode } from '../exit-codes';
 import type { Output } from '../progress-view';
 import type { Connected } from '../temporal-connection';
@@ -93,4 +95,25 @@ export async function listCommand(
     `${table([['TASK', 'GRAPH', 'STATUS', 'PROGRESS', 'WORKFLOW', 'STARTED', 'WORKFLOW ID'], ...cells])}\n`,
   );
   return ExitCode.OK;
+}
+
+/** `list`. */
+export function registerList(program: Command): void {
+  finish(
+    subcommand(
+      program,
+      'list',
+      'The waits of this library, newest first, as a table (a visibility query)',
+      'neptune-import list --status IMPORTING --limit 50',
+    )
+      .option('--status <status>', 'only imports in this status (NeptuneImportStatus)')
+      .option('--graph <id>', 'only imports into this graph (NeptuneGraphId)')
+      .option('--limit <n>', 'at most this many rows', integer(1, 10_000), 20)
+      .option('--json', 'print the rows as JSON'),
+  ).action((flags: ListFlags) =>
+    withTemporal(
+      (connected) => listCommand(flags, connected, processOutput),
+      () => listQuery(flags),
+    ),
+  );
 }

@@ -6,11 +6,14 @@ import type { ImportTaskPipelineInput, ImportTaskPipelineResult } from '../../mo
 import { resolveImportStart } from '../../model/resolve-import-start';
 import { resolveWaitOptions, resolveWaitSettings } from '../../model/resolve-wait-options';
 import type { AwaitImportTaskInput } from '../../model/wait-types';
+import type { Command } from 'commander';
+import { finish, processOutput, REFRESH_MS, subcommand, withTemporal } from '../command-kit';
 import { ExitCode } from '../exit-codes';
 import { follow, waitStatusOf } from '../follow';
 import { reportPipelineOutcome } from '../outcome';
 import { createProgressView, type Output } from '../progress-view';
 import type { Connected } from '../temporal-connection';
+import { checkTaskQueue, DEFAULT_TASK_QUEUE } from '../wait-options';
 
 /** Reads and checks a pipeline spec (the `importTaskPipeline` input as JSON), every field before anything starts. */
 export function readPipelineSpec(file: string): ImportTaskPipelineInput {
@@ -44,9 +47,17 @@ export function readPipelineSpec(file: string): ImportTaskPipelineInput {
   return spec;
 }
 
+interface PipelineFlags {
+  spec: string;
+  workflowId?: string;
+  taskQueue: string;
+  json?: boolean;
+  detach?: boolean;
+}
+
 /** `neptune-import pipeline --spec file.json`: starts `importTaskPipeline` and follows its wait. */
 export async function pipelineCommand(
-  flags: { spec: string; workflowId?: string; taskQueue: string; json?: boolean; detach?: boolean },
+  flags: PipelineFlags,
   { client }: Connected,
   output: Output,
   refreshMs: number,
@@ -71,4 +82,29 @@ export async function pipelineCommand(
   const wait = client.workflow.getHandle(`${workflowId}/await`);
   const followed = await follow<ImportTaskPipelineResult>(handle, waitStatusOf(wait), view, refreshMs);
   return reportPipelineOutcome(followed, { label: workflowId, json, output });
+}
+
+/** `pipeline --spec file.json`. */
+export function registerPipeline(program: Command): void {
+  finish(
+    subcommand(
+      program,
+      'pipeline',
+      'Run an import pipeline from a JSON spec (the importTaskPipeline input): wait, then its steps',
+      'neptune-import pipeline --spec load-movies.json --workflow-id load-movies-2026-11-29',
+    )
+      .requiredOption('--spec <file>', 'the importTaskPipeline input, as JSON')
+      .option('--workflow-id <id>', "the pipeline's business key")
+      .option('--task-queue <name>', "the workers' task queue", DEFAULT_TASK_QUEUE)
+      .option('--json', 'print the result object, and nothing else, on stdout')
+      .option('--detach', 'start and return at once'),
+  ).action((flags: PipelineFlags) =>
+    withTemporal(
+      (connected) => pipelineCommand(flags, connected, processOutput, REFRESH_MS),
+      () => {
+        checkTaskQueue(flags.taskQueue);
+        return readPipelineSpec(flags.spec);
+      },
+    ),
+  );
 }

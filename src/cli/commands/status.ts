@@ -1,4 +1,7 @@
+import type { Command } from 'commander';
+import { validateTaskIdentifier } from '../../model/input-validation';
 import type { ImportTaskWaitStatus } from '../../model/wait-types';
+import { finish, processOutput, subcommand, withTemporal } from '../command-kit';
 import type { AwaitImportTaskResult } from '../../model/wait-types';
 import { ExitCode } from '../exit-codes';
 import { findWait } from '../find-wait';
@@ -36,4 +39,23 @@ export async function statusCommand(
     json,
     output,
   });
+}
+
+/** `status <task>`. */
+export function registerStatus(program: Command): void {
+  finish(
+    subcommand(
+      program,
+      'status',
+      "A wait's status (its status query), or how a finished wait ended",
+      'neptune-import status t-0a1b2c3d4e --json',
+    )
+      .argument('<task>', 'import task id')
+      .option('--json', 'print the status or result object, and nothing else, on stdout'),
+  ).action((task: string, flags: { json?: boolean }) =>
+    withTemporal(
+      (connected) => statusCommand(task, flags, connected, processOutput),
+      () => validateTaskIdentifier(task),
+    ),
+  );
 }

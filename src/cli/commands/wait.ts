@@ -6,7 +6,10 @@ import { follow, waitStatusOf } from '../follow';
 import { reportOutcome } from '../outcome';
 import { createProgressView, type Output } from '../progress-view';
 import type { Connected } from '../temporal-connection';
-import { waitInputOf, type WaitFlags } from '../wait-options';
+import type { Command } from 'commander';
+import { resolveWaitOptions } from '../../model/resolve-wait-options';
+import { finish, processOutput, REFRESH_MS, subcommand, withTemporal } from '../command-kit';
+import { addWaitFlags, waitInputOf, type WaitFlags } from '../wait-options';
 
 /**
  * `neptune-import wait <task>`: starts (or joins) the durable wait for a task and follows it. Ctrl-C only
@@ -37,4 +40,23 @@ export async function waitCommand(
   }
   const followed = await follow<AwaitImportTaskResult>(handle, waitStatusOf(handle), view, refreshMs);
   return reportOutcome(followed, { label: taskIdentifier, json, output });
+}
+
+/** `wait <task>`: start or join the durable wait, and follow it. */
+export function registerWait(program: Command): void {
+  finish(
+    addWaitFlags(
+      subcommand(
+        program,
+        'wait',
+        'Start (or join) the durable wait for an import task and follow it until it ends',
+        'neptune-import wait t-0a1b2c3d4e --deadline "12 hours"',
+      ).argument('<task>', 'import task id, t- followed by 10 of [a-z0-9]'),
+    ),
+  ).action((task: string, flags: WaitFlags) =>
+    withTemporal(
+      (connected) => waitCommand(task, flags, connected, processOutput, REFRESH_MS),
+      () => resolveWaitOptions({ ...waitInputOf(flags), taskIdentifier: task }),
+    ),
+  );
 }
