@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { ServiceError } from '@temporalio/client';
 import { type Command, InvalidArgumentError } from 'commander';
 import { InvalidInputError } from '../model/invalid-input';
@@ -66,4 +67,10 @@ export function subcommand(program: Command, name: string, description: string, 
 /** A usage error is one line, then the command's usage. */
 export function finish(command: Command): Command {
   return command.showHelpAfterError(`Usage: neptune-import ${command.name()} ${command.usage()}`);
+}
+
+/** This package's version, from its own package.json (the same file in a checkout and an install). */
+export function packageVersion(): string {
+  const file = require.resolve('temporal-neptune-import/package.json');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }

@@ -10,12 +10,14 @@ import { registerCreateGraph, registerStart } from './commands/start';
 import { registerStatus } from './commands/status';
 import { registerWait } from './commands/wait';
 import { registerWorker } from './commands/worker';
+import { packageVersion } from './command-kit';
 import { ExitCode } from './exit-codes';
 
 /** The `neptune-import` command: each subcommand declares its flags and action in `commands/`. */
 export function buildProgram(): Command {
   const program = new Command('neptune-import')
     .description('Start, wait for and react to Amazon Neptune Analytics import tasks with Temporal')
+    .version(packageVersion(), '-V, --version', "this package's version")
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   for (const register of [

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -280,6 +280,15 @@ describe('neptune-import usage', () => {
       stderr,
       "error: unknown option '--frobnicate'\nUsage: neptune-import wait [options] <task>\n",
     );
+  });
+
+  it('--version prints the package version', async () => {
+    const { code, stdout } = await neptuneImport(['--version']);
+    assert.equal(code, 0);
+    const { version } = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    assert.equal(stdout, `${version}\n`);
   });
 
   it('no command at all exits 64', async () => {
