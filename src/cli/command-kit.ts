@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ServiceError } from '@temporalio/client';
-import { type Command, InvalidArgumentError } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { InvalidInputError } from '../model/invalid-input';
 import { ExitCode } from './exit-codes';
 import type { Output } from './progress-view';
@@ -73,4 +73,19 @@ export function finish(command: Command): Command {
 export function packageVersion(): string {
   const file = require.resolve('temporal-neptune-import/package.json');
   return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+}
+
+/**
+ * A required option, checked after unknown ones: commander checks its own required options first, so
+ * `--grpah g-…` was answered "required option '--graph <id>' not specified" and the typo never named.
+ */
+export function requiredOption(command: Command, flags: string, description: string): Command {
+  const option = new Option(flags, `${description} (required)`);
+  return command.addOption(option).hook('preAction', (self) => {
+    if (self.getOptionValue(option.attributeName()) === undefined) {
+      self.error(`error: required option '${option.flags}' not specified`, {
+        code: 'commander.missingMandatoryOptionValue',
+      });
+    }
+  });
 }

@@ -5,7 +5,7 @@ import {
   PARQUET_TYPES,
   type StartImportTaskInput,
 } from '../model/input-validation';
-import { finish, subcommand } from './command-kit';
+import { finish, requiredOption, subcommand } from './command-kit';
 import { addWaitFlags, type WaitFlags } from './wait-options';
 
 /** The import's fields as flags, shared by `start` and `create-graph`. */
@@ -32,9 +32,8 @@ export function importFields(flags: ImportFlags) {
 }
 
 export function addImportFlags(command: Command): Command {
-  return command
-    .requiredOption('--source <uri>', 'S3 URI (s3://bucket/prefix) or Neptune cluster or snapshot ARN')
-    .requiredOption('--role-arn <arn>', 'IAM role the service assumes to read the source')
+  requiredOption(command, '--source <uri>', 'S3 URI (s3://bucket/prefix) or Neptune cluster or snapshot ARN');
+  return requiredOption(command, '--role-arn <arn>', 'IAM role the service assumes to read the source')
     .addOption(new Option('--format <format>', 'data format').choices(IMPORT_FORMATS))
     .addOption(new Option('--parquet-type <type>', 'with --format PARQUET').choices(PARQUET_TYPES))
     .addOption(new Option('--blank-node-handling <how>', 'for RDF').choices(BLANK_NODE_HANDLINGS))
@@ -59,7 +58,8 @@ export function importCommand(
   return finish(
     addWaitFlags(
       addImportFlags(
-        subcommand(program, command.name, command.description, command.example).requiredOption(
+        requiredOption(
+          subcommand(program, command.name, command.description, command.example),
           flags,
           description,
         ),

@@ -282,6 +282,21 @@ describe('neptune-import usage', () => {
     );
   });
 
+  it('a mistyped flag is named first, with the flag meant, even beside a required one left out', async () => {
+    const { code, stderr } = await neptuneImport([...['start', '--grpah', 'g-0123456789', ...importFlags]]);
+    assert.equal(code, 64);
+    assert.equal(
+      stderr,
+      "error: unknown option '--grpah'\n(Did you mean --graph?)\nUsage: neptune-import start [options]\n",
+    );
+  });
+
+  it('a required flag left out is named: exit 64', async () => {
+    const { code, stderr } = await neptuneImport(['start', ...importFlags]);
+    assert.equal(code, 64);
+    assert.match(stderr, /^error: required option '--graph <id>' not specified\n/);
+  });
+
   it('--version prints the package version', async () => {
     const { code, stdout } = await neptuneImport(['--version']);
     assert.equal(code, 0);

@@ -7,7 +7,7 @@ import { resolveImportStart } from '../../model/resolve-import-start';
 import { resolveWaitOptions, resolveWaitSettings } from '../../model/resolve-wait-options';
 import type { AwaitImportTaskInput } from '../../model/wait-types';
 import type { Command } from 'commander';
-import { finish, processOutput, REFRESH_MS, subcommand, withTemporal } from '../command-kit';
+import { finish, processOutput, REFRESH_MS, requiredOption, subcommand, withTemporal } from '../command-kit';
 import { ExitCode } from '../exit-codes';
 import { follow, waitStatusOf } from '../follow';
 import { reportPipelineOutcome } from '../outcome';
@@ -87,13 +87,16 @@ export async function pipelineCommand(
 /** `pipeline --spec file.json`. */
 export function registerPipeline(program: Command): void {
   finish(
-    subcommand(
-      program,
-      'pipeline',
-      'Run an import pipeline from a JSON spec (the importTaskPipeline input): wait, then its steps',
-      'neptune-import pipeline --spec load-movies.json --workflow-id load-movies-2026-11-29',
+    requiredOption(
+      subcommand(
+        program,
+        'pipeline',
+        'Run an import pipeline from a JSON spec (the importTaskPipeline input): wait, then its steps',
+        'neptune-import pipeline --spec load-movies.json --workflow-id load-movies-2026-11-29',
+      ),
+      '--spec <file>',
+      'the importTaskPipeline input, as JSON',
     )
-      .requiredOption('--spec <file>', 'the importTaskPipeline input, as JSON')
       .option('--workflow-id <id>', "the pipeline's business key")
       .option('--task-queue <name>', "the workers' task queue", DEFAULT_TASK_QUEUE)
       .option('--json', 'print the result object, and nothing else, on stdout')
